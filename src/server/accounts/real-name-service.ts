@@ -1,0 +1,71 @@
+import type { RealNameBody, RealNameResult } from '../../shared/api/accounts.js'
+import { ageOn, checkIdNumber, chinaDate, maskRealName } from '../../shared/validation/id-number.js'
+import type { Db } from '../db/database.js'
+import { isUniqueViolation } from '../db/errors.js'
+import { ValidationError } from '../errors.js'
+import { Throttle } from '../limits/throttle.js'
+import { keyedHash } from '../secret.js'
+import { AlreadyVerifiedError, IdNumberTakenError, InvalidIdNumberError, RealNameRequiredError, UnderageError } from './errors.js'
+import { findRealName, findRealNameByIdHash, insertRealName } from './real-name-store.js'
+
+const ADULT_AGE = 18
+
+/**
+ * Real-name verification (實名). Keeps only what later features need: a keyed hash of the ID number for
+ * one-number-one-account, the masked name friends see, and the birth date. Never the number itself.
+ */
+export class RealNameService {
+  private readonly attempts: Throttle
+
+  constructor(
+    private readonly db: Db,
+    private readonly secret: Buffer,
+    private readonly clock: () => number,
+  ) {
+    // Each attempt may reveal whether a number is bound elsewhere: cap how often anyone can ask.
+    this.attempts = new Throttle(db, { name: 'real-name', limit: 20, windowMs: 24 * 3600_000 }, clock)
+  }
+
+  async verify(userId: string, input: RealNameBody): Promise<RealNameResult> {
+    const name = input.name.trim().replace(/\s+/g, ' ')
+    if (Array.from(name).length < 2) throw new ValidationError('name')
+    await this.attempts.consume(userId)
+
+    const today = chinaDate(new Date(this.clock()))
+    const check = checkIdNumber(input.idNumber, today)
+    if (!check.valid) throw new InvalidIdNumberError()
+    if (ageOn(check.birthDate, today) < ADULT_AGE) throw new UnderageError()
+
+    const idNumberHash = keyedHash(this.secret, 'id-number', check.normalised)
+    const mine = await findRealName(this.db, userId)
+    if (mine) {
+      if (mine.id_number_hash !== idNumberHash) throw new AlreadyVerifiedError()
+      return { verified: true, maskedName: mine.masked_name }
+    }
+    if (await findRealNameByIdHash(this.db, idNumberHash)) throw new IdNumberTakenError()
+
+    const maskedName = maskRealName(name)
+    try {
+      await insertRealName(this.db, {
+        user_id: userId,
+        id_number_hash: idNumberHash,
+        masked_name: maskedName,
+        birth_date: check.birthDate,
+        verified_at: this.clock(),
+      })
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error
+      // Lost a race: either this user verified meanwhile, or someone else took the number.
+      const winner = await findRealName(this.db, userId)
+      if (!winner) throw new IdNumberTakenError()
+      if (winner.id_number_hash !== idNumberHash) throw new AlreadyVerifiedError()
+      return { verified: true, maskedName: winner.masked_name }
+    }
+    return { verified: true, maskedName }
+  }
+
+  /** For wallet operations: throws REAL_NAME_REQUIRED unless the user is verified. */
+  async requireVerified(userId: string): Promise<void> {
+    if (!(await findRealName(this.db, userId))) throw new RealNameRequiredError()
+  }
+}

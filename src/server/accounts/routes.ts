@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  AuthResult,
+  LoginBody,
+  RealNameBody,
+  RealNameResult,
+  RegisterBody,
+  SetPinBody,
+  UpdateMeBody,
+  UserLookupQuery,
+  UserLookupResult,
+  UserView,
+} from '../../shared/api/accounts.js'
+import { NoContent } from '../../shared/api/common.js'
+import type { AppContext } from '../context.js'
+import { actorOf, clearSessionCookie, requireActor, setSessionCookie } from '../http/auth.js'
+import { headerLocale } from '../http/locale.js'
+import { DEFAULT_LOCALE } from '../../shared/i18n/locales.js'
+
+const tags = ['accounts']
+/** Per-address abuse limits on the doors guessers knock on (off with LIFECIRCLE_IP_LIMITS=off). */
+const registerLimit = { rateLimit: { max: 20, timeWindow: '1 hour' } }
+const loginLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } }
+
+export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/auth/register',
+      { config: registerLimit, schema: { tags, body: RegisterBody, response: { 201: AuthResult } } },
+      async (request, reply) => {
+        const result = await ctx.accounts.register(request.body, headerLocale(request) ?? DEFAULT_LOCALE)
+        setSessionCookie(reply, result.token)
+        return reply.code(201).send(result)
+      },
+    )
+
+    app.post(
+      '/auth/login',
+      { config: loginLimit, schema: { tags, body: LoginBody, response: { 200: AuthResult } } },
+      async (request, reply) => {
+        const result = await ctx.accounts.login(request.body)
+        setSessionCookie(reply, result.token)
+        return result
+      },
+    )
+
+    app.post(
+      '/auth/logout',
+      { onRequest: requireActor, schema: { tags, response: { 204: NoContent } } },
+      async (request, reply) => {
+        if (request.sessionToken) await ctx.accounts.logout(request.sessionToken)
+        clearSessionCookie(reply)
+        return reply.code(204).send(null)
+      },
+    )
+
+    app.get('/me', { onRequest: requireActor, schema: { tags, response: { 200: UserView } } }, async (request) =>
+      ctx.accounts.me(actorOf(request).id),
+    )
+
+    app.patch(
+      '/me',
+      { onRequest: requireActor, schema: { tags, body: UpdateMeBody, response: { 200: UserView } } },
+      async (request) => ctx.accounts.updateMe(actorOf(request), request.body),
+    )
+
+    app.post(
+      '/me/real-name',
+      { onRequest: requireActor, schema: { tags, body: RealNameBody, response: { 200: RealNameResult } } },
+      async (request) => ctx.realNames.verify(actorOf(request).id, request.body),
+    )
+
+    app.put(
+      '/me/pin',
+      { onRequest: requireActor, schema: { tags, body: SetPinBody, response: { 204: NoContent } } },
+      async (request, reply) => {
+        await ctx.pins.set(actorOf(request).id, request.body.pin, request.body.currentPin)
+        return reply.code(204).send(null)
+      },
+    )
+
+    app.get(
+      '/users',
+      { onRequest: requireActor, schema: { tags, querystring: UserLookupQuery, response: { 200: UserLookupResult } } },
+      async (request) => ({ items: await ctx.accounts.findByPhone(actorOf(request), request.query.phone) }),
+    )
+  }
+}

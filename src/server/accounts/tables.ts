@@ -1,0 +1,45 @@
+export interface UsersTable {
+  id: string
+  /** Normalised: 11-digit CN mobile, or E.164 for other countries. */
+  phone: string
+  /** scrypt, self-describing: `scrypt$<log2N>$<r>$<p>$<salt>$<hash>`. */
+  password_hash: string
+  display_name: string
+  locale: string
+  avatar_url: string | null
+  created_at: number
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the bearer token; the token itself is never stored. */
+  token_hash: string
+  user_id: string
+  created_at: number
+  expires_at: number
+}
+
+export interface RealNamesTable {
+  user_id: string
+  /** HMAC-SHA-256 of the ID number under the server secret: uniqueness without keeping the number. */
+  id_number_hash: string
+  masked_name: string
+  /** YYYY-MM-DD, taken from the ID number. */
+  birth_date: string
+  verified_at: number
+}
+
+export interface PaymentPinsTable {
+  user_id: string
+  /** HMAC-SHA-256 under the server secret, bound to the user id. */
+  pin_hash: string
+  failed_attempts: number
+  locked_until: number | null
+  updated_at: number
+}
+
+export interface AccountsTables {
+  users: UsersTable
+  sessions: SessionsTable
+  real_names: RealNamesTable
+  payment_pins: PaymentPinsTable
+}

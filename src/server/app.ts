@@ -1,0 +1,76 @@
+import crypto from 'node:crypto'
+import cookie from '@fastify/cookie'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import { accountsRoutes } from './accounts/routes.js'
+import type { Config } from './config.js'
+import { createContext, type AppContext, type ContextOptions } from './context.js'
+import { healthRoutes } from './health/routes.js'
+import { installAuthentication } from './http/auth.js'
+import { installErrorHandler } from './http/error-handler.js'
+import { installOpenApi } from './http/openapi.js'
+import { installSecurity } from './http/security.js'
+import { installValidators } from './http/validation.js'
+import { installWebApp } from './http/web.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext
+  }
+}
+
+/** JSON bodies are small; uploads get their own limit on their own route. */
+const BODY_LIMIT_BYTES = 256 * 1024
+
+/** Builds the whole server from a Config: database migrated, services wired, routes registered, not listening. */
+export async function buildApp(config: Config, options: ContextOptions = {}): Promise<FastifyInstance> {
+  const ctx = await createContext(config, options)
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+  app.decorate('ctx', ctx)
+  app.addHook('onClose', () => ctx.close())
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  installValidators(app)
+  installErrorHandler(app)
+  await app.register(cookie)
+  await installSecurity(app, ctx)
+  await installOpenApi(app)
+  installAuthentication(app, ctx.accounts)
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes(ctx))
+      await api.register(accountsRoutes(ctx))
+    },
+    { prefix: '/api/v1' },
+  )
+  await installWebApp(app, config.webRoot)
+  await ctx.accounts.deleteExpiredSessions()
+  return app
+}
+
+/** Structured logs with request ids; no token, cookie or password ever reaches them. */
+function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (request: { method: string; url: string; ip?: string }) => ({
+        method: request.method,
+        url: request.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
+        remoteAddress: request.ip,
+      }),
+    },
+  }
+}

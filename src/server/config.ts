@@ -1,0 +1,75 @@
+import path from 'node:path'
+
+/** Everything the server needs to know about its surroundings, read once at boot. */
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** postgres://… selects PostgreSQL; unset means the embedded SQLite file in dataDir. */
+  databaseUrl: string | undefined
+  /** PostgreSQL schema to use (tests give each file its own); unset means the connection's default. */
+  databaseSchema: string | undefined
+  redisUrl: string | undefined
+  logLevel: string
+  /** From LIFECIRCLE_SECRET; unset means one is generated once into dataDir. */
+  secret: string | undefined
+  /** Abuse limits per client address; product rules never switch off. */
+  ipLimits: boolean
+  /** Where the built web app lives; unset means the API only. */
+  webRoot: string | undefined
+  /** scrypt cost (log2 N) for password hashes; tests may lower it, never below 14. */
+  passwordCostLog2: number
+}
+
+export class ConfigError extends Error {}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+/** The environment variables `lifecircle serve --help` documents. */
+export const ENVIRONMENT_HELP = `Environment:
+  PORT                  port to listen on (3000)
+  HOST                  address to listen on (127.0.0.1)
+  DATA_DIR              SQLite file, uploads and the generated secret (./data)
+  DATABASE_URL          postgres://… to use PostgreSQL instead of the embedded SQLite
+  REDIS_URL             redis://… to fan realtime events out across processes
+  LOG_LEVEL             fatal | error | warn | info | debug | trace | silent (info)
+  LIFECIRCLE_SECRET     server secret for PIN and ID-number hashes (else generated into DATA_DIR)
+  LIFECIRCLE_IP_LIMITS  "off" switches per-address abuse limits off, for load tests only`
+
+export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string } = {}): Config {
+  const port = Number(env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0–65535, got "${env.PORT}"`)
+
+  const logLevel = env.LOG_LEVEL ?? 'info'
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)
+
+  const databaseUrl = nonEmpty(env.DATABASE_URL)
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new ConfigError('DATABASE_URL must start with postgres://')
+
+  const redisUrl = nonEmpty(env.REDIS_URL)
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://')
+
+  const secret = nonEmpty(env.LIFECIRCLE_SECRET)
+  if (secret && secret.length < 32) throw new ConfigError('LIFECIRCLE_SECRET must be at least 32 characters')
+
+  const ipLimits = env.LIFECIRCLE_IP_LIMITS ?? 'on'
+  if (ipLimits !== 'on' && ipLimits !== 'off') throw new ConfigError('LIFECIRCLE_IP_LIMITS must be "on" or "off"')
+
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl,
+    databaseSchema: undefined,
+    redisUrl,
+    logLevel,
+    secret,
+    ipLimits: ipLimits === 'on',
+    webRoot: defaults.webRoot,
+    passwordCostLog2: 15,
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value
+}

@@ -1,0 +1,51 @@
+import type { Config } from './config.js'
+import { AccountsService } from './accounts/service.js'
+import { PinService } from './accounts/pin-service.js'
+import { RealNameService } from './accounts/real-name-service.js'
+import { openDatabase, type Database } from './db/database.js'
+import { migrateToLatest } from './db/migrate.js'
+import { MemoryBus, RedisBus, type Bus } from './realtime/bus.js'
+import { loadSecret } from './secret.js'
+
+/** Infrastructure and the domain services built on it; routes receive this and nothing else. */
+export interface AppContext {
+  config: Config
+  database: Database
+  bus: Bus
+  clock: () => number
+  accounts: AccountsService
+  realNames: RealNameService
+  pins: PinService
+  close(): Promise<void>
+}
+
+export interface ContextOptions {
+  clock?: () => number
+}
+
+export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
+  const clock = options.clock ?? Date.now
+  const secret = loadSecret(config)
+  const database = openDatabase(config)
+  try {
+    await migrateToLatest(database.db)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl) : new MemoryBus()
+  const { db } = database
+  return {
+    config,
+    database,
+    bus,
+    clock,
+    accounts: new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2 }),
+    realNames: new RealNameService(db, secret, clock),
+    pins: new PinService(db, secret, clock),
+    async close() {
+      await bus.close()
+      await database.close()
+    },
+  }
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { Config } from '../config.js'
+import type { Tables } from './tables.js'
+
+export type DialectName = 'sqlite' | 'postgres'
+export type Db = Kysely<Tables>
+
+export interface Database {
+  db: Db
+  dialect: DialectName
+  /** Present on SQLite: the driver handle, for pragmas, checkpoints and the ledger's batch writer. */
+  sqlite: SQLite.Database | undefined
+  /** Present on PostgreSQL: the pool, for the ledger's batch writer. */
+  pool: pg.Pool | undefined
+  close(): Promise<void>
+}
+
+// BIGINT and COUNT(*) arrive as strings from pg; our integers (fen, epoch ms) stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, parseSafeInteger)
+
+function parseSafeInteger(text: string): number {
+  const value = Number(text)
+  if (!Number.isSafeInteger(value)) throw new RangeError(`integer out of safe range: ${text}`)
+  return value
+}
+
+export function openDatabase(config: Config): Database {
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.databaseSchema) : openSqlite(config.dataDir)
+}
+
+function openSqlite(dataDir: string): Database {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const sqlite = new SQLite(path.join(dataDir, 'lifecircle.db'))
+  sqlite.pragma('journal_mode = WAL')
+  // FULL: an acknowledged payment survives power loss, not just a process crash.
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  // Deleted burn-after-reading text is overwritten with zeros, not left in free pages.
+  sqlite.pragma('secure_delete = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) })
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    pool: undefined,
+    close: () => db.destroy(),
+  }
+}
+
+function openPostgres(connectionString: string, schema: string | undefined): Database {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  })
+  const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    dialect: 'postgres',
+    sqlite: undefined,
+    pool,
+    close: () => db.destroy(),
+  }
+}

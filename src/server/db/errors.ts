@@ -1,0 +1,5 @@
+/** True for a UNIQUE or PRIMARY KEY violation on either dialect: the race a pre-check cannot close. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}

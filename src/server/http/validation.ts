@@ -1,0 +1,39 @@
+import { Ajv, type ErrorObject, type Options } from 'ajv'
+import addFormats from 'ajv-formats'
+import type { FastifyInstance, FastifySchemaValidationError } from 'fastify'
+import { ValidationError, type ValidationProblem } from '../errors.js'
+
+function makeAjv(options: Options): Ajv {
+  const ajv = new Ajv({ allErrors: false, useDefaults: true, removeAdditional: false, strict: false, ...options })
+  addFormats.default(ajv)
+  return ajv
+}
+
+/**
+ * Bodies are never coerced ("100" is not an amount; money paths must see real integers); query strings and
+ * path parameters are text by nature and are coerced.
+ */
+export function installValidators(app: FastifyInstance): void {
+  const strict = makeAjv({ coerceTypes: false })
+  const coercing = makeAjv({ coerceTypes: 'array' })
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === 'body' ? strict : coercing).compile(schema as object),
+  )
+}
+
+/** The first schema failure as our error, naming the field in the API's terms (`phone`, `items.0.amount`). */
+export function toValidationError(errors: FastifySchemaValidationError[]): ValidationError {
+  const [first] = errors as Partial<ErrorObject>[]
+  if (!first) return new ValidationError('body')
+  const path = (first.instancePath ?? '').split('/').filter(Boolean)
+  const params = (first.params ?? {}) as Record<string, unknown>
+  let problem: ValidationProblem = 'invalid'
+  if (first.keyword === 'required' && typeof params.missingProperty === 'string') {
+    path.push(params.missingProperty)
+    problem = 'required'
+  } else if (first.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
+    path.push(params.additionalProperty)
+    problem = 'unknown'
+  }
+  return new ValidationError(path.length > 0 ? path.join('.') : 'body', problem)
+}

@@ -1,0 +1,52 @@
+import type { Db } from '../db/database.js'
+import { RateLimitedError } from '../errors.js'
+import { deleteCounter, incrementCounter, readCounter } from './store.js'
+
+export interface ThrottleRule {
+  /** Counter namespace, e.g. `login-failures`. */
+  name: string
+  limit: number
+  windowMs: number
+}
+
+/**
+ * A product rule kept in the database, so it holds across processes and restarts and is never switched off
+ * (unlike the per-address abuse limits). Either count every attempt (`consume`) or only failures (`check` + `fail`).
+ */
+export class Throttle {
+  constructor(
+    private readonly db: Db,
+    private readonly rule: ThrottleRule,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Throws RATE_LIMITED when the subject has used up its window. */
+  async check(subject: string): Promise<void> {
+    const now = this.clock()
+    const state = await readCounter(this.db, this.key(subject), now)
+    if (state && state.count >= this.rule.limit) throw new RateLimitedError(secondsUntil(state.windowEndsAt, now))
+  }
+
+  async fail(subject: string): Promise<void> {
+    await incrementCounter(this.db, this.key(subject), this.rule.windowMs, this.clock())
+  }
+
+  /** Counts one attempt and throws RATE_LIMITED when it is over the limit. */
+  async consume(subject: string): Promise<void> {
+    const now = this.clock()
+    const state = await incrementCounter(this.db, this.key(subject), this.rule.windowMs, now)
+    if (state.count > this.rule.limit) throw new RateLimitedError(secondsUntil(state.windowEndsAt, now))
+  }
+
+  async reset(subject: string): Promise<void> {
+    await deleteCounter(this.db, this.key(subject))
+  }
+
+  private key(subject: string): string {
+    return `${this.rule.name}:${subject}`
+  }
+}
+
+function secondsUntil(at: number, now: number): number {
+  return Math.max(1, Math.ceil((at - now) / 1000))
+}

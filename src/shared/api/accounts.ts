@@ -1,0 +1,82 @@
+import { Type, type Static } from 'typebox'
+import { PHONE_PATTERN } from '../validation/phone.js'
+import { LocaleSchema } from './common.js'
+
+const Phone = Type.String({
+  pattern: PHONE_PATTERN,
+  description: '11-digit mainland China mobile (1[3-9]xxxxxxxxx) or E.164 (+44…)',
+  examples: ['13800138000'],
+})
+const Password = Type.String({ minLength: 8, maxLength: 128 })
+/** No control characters; trimmed and checked for emptiness by the service. */
+const DisplayName = Type.String({ minLength: 1, maxLength: 32, pattern: '^[^\\u0000-\\u001f\\u007f]+$' })
+const Pin = Type.String({ pattern: '^\\d{6}$', description: '6-digit payment PIN' })
+
+export const UserView = Type.Object({
+  id: Type.String(),
+  phone: Type.String(),
+  displayName: Type.String(),
+  locale: LocaleSchema,
+  avatarUrl: Type.Union([Type.String(), Type.Null()]),
+  realName: Type.Object({
+    verified: Type.Boolean(),
+    maskedName: Type.Union([Type.String(), Type.Null()], { description: 'e.g. *小明; the ID number is never shown' }),
+  }),
+  hasPin: Type.Boolean(),
+})
+export type UserView = Static<typeof UserView>
+
+export const RegisterBody = Type.Object(
+  { phone: Phone, password: Password, displayName: DisplayName, locale: Type.Optional(LocaleSchema) },
+  { additionalProperties: false },
+)
+export type RegisterBody = Static<typeof RegisterBody>
+
+export const LoginBody = Type.Object(
+  { phone: Phone, password: Type.String({ minLength: 1, maxLength: 128 }) },
+  { additionalProperties: false },
+)
+export type LoginBody = Static<typeof LoginBody>
+
+export const AuthResult = Type.Object({
+  user: UserView,
+  token: Type.String({ description: 'Bearer token; the web app uses the httpOnly cookie set alongside instead' }),
+})
+export type AuthResult = Static<typeof AuthResult>
+
+export const UpdateMeBody = Type.Object(
+  { displayName: Type.Optional(DisplayName), locale: Type.Optional(LocaleSchema) },
+  { additionalProperties: false },
+)
+export type UpdateMeBody = Static<typeof UpdateMeBody>
+
+export const RealNameBody = Type.Object(
+  {
+    name: Type.String({
+      minLength: 2,
+      maxLength: 40,
+      pattern: "^[\\p{L}\\p{M}·•．. '-]+$",
+      description: 'Legal name as on the ID card',
+    }),
+    idNumber: Type.String({ minLength: 1, maxLength: 32, description: '18-character PRC ID number' }),
+  },
+  { additionalProperties: false },
+)
+export type RealNameBody = Static<typeof RealNameBody>
+
+export const RealNameResult = Type.Object({ verified: Type.Literal(true), maskedName: Type.String() })
+export type RealNameResult = Static<typeof RealNameResult>
+
+export const SetPinBody = Type.Object({ pin: Pin, currentPin: Type.Optional(Pin) }, { additionalProperties: false })
+export type SetPinBody = Static<typeof SetPinBody>
+
+export const UserLookupQuery = Type.Object({ phone: Type.String({ minLength: 1, maxLength: 32 }) })
+
+export const UserSummary = Type.Object({
+  id: Type.String(),
+  displayName: Type.String(),
+  maskedName: Type.Union([Type.String(), Type.Null()]),
+})
+export type UserSummary = Static<typeof UserSummary>
+
+export const UserLookupResult = Type.Object({ items: Type.Array(UserSummary) })

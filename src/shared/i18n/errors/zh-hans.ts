@@ -1,0 +1,27 @@
+import type { ErrorCatalog } from './types.js'
+
+export const errorsZhHans: ErrorCatalog = {
+  UNAUTHENTICATED: '请先登录。',
+  FORBIDDEN: '你没有权限进行此操作。',
+  NOT_FOUND: '找不到该内容。',
+  VALIDATION_FAILED: '字段“{{field}}”格式不正确。',
+  VALIDATION_REQUIRED: '请填写字段“{{field}}”。',
+  VALIDATION_UNKNOWN_FIELD: '不支持字段“{{field}}”。',
+  BAD_REQUEST: '无法处理该请求。',
+  MALFORMED_JSON: '请求内容不是有效的 JSON。',
+  PAYLOAD_TOO_LARGE: '请求内容过大。',
+  UNSUPPORTED_MEDIA_TYPE: '不支持该内容类型。',
+  RATE_LIMITED: '操作太频繁，请 {{retryAfterSeconds}} 秒后再试。',
+  INTERNAL_ERROR: '服务器出了点问题，请重试。',
+  SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试。',
+  PHONE_TAKEN: '该手机号已注册。',
+  INVALID_CREDENTIALS: '手机号或密码错误。',
+  INVALID_ID_NUMBER: '身份证号码无效，请输入 18 位身份证号码。',
+  UNDERAGE: '未满 18 周岁，无法进行实名认证。',
+  ID_NUMBER_TAKEN: '该身份证号码已绑定其他账户。',
+  ALREADY_VERIFIED: '你已使用其他身份证号码完成实名认证。',
+  REAL_NAME_REQUIRED: '请先完成实名认证。',
+  PIN_INCORRECT: '支付密码错误，还可以尝试 {{attemptsLeft}} 次。',
+  PIN_LOCKED: '支付密码错误次数过多，支付功能已锁定 {{minutes}} 分钟。',
+  PIN_NOT_SET: '请先设置支付密码。',
+}

@@ -1,0 +1,27 @@
+import type { ErrorCatalog } from './types.js'
+
+export const errorsZhHant: ErrorCatalog = {
+  UNAUTHENTICATED: '請先登入。',
+  FORBIDDEN: '你沒有權限進行此操作。',
+  NOT_FOUND: '找不到該內容。',
+  VALIDATION_FAILED: '欄位「{{field}}」格式不正確。',
+  VALIDATION_REQUIRED: '請填寫欄位「{{field}}」。',
+  VALIDATION_UNKNOWN_FIELD: '不支援欄位「{{field}}」。',
+  BAD_REQUEST: '無法處理該請求。',
+  MALFORMED_JSON: '請求內容不是有效的 JSON。',
+  PAYLOAD_TOO_LARGE: '請求內容過大。',
+  UNSUPPORTED_MEDIA_TYPE: '不支援該內容類型。',
+  RATE_LIMITED: '操作太頻繁，請 {{retryAfterSeconds}} 秒後再試。',
+  INTERNAL_ERROR: '伺服器出了點問題，請重試。',
+  SERVICE_UNAVAILABLE: '服務暫時無法使用，請稍後再試。',
+  PHONE_TAKEN: '該手機號碼已註冊。',
+  INVALID_CREDENTIALS: '手機號碼或密碼錯誤。',
+  INVALID_ID_NUMBER: '身分證號碼無效，請輸入 18 位身分證號碼。',
+  UNDERAGE: '未滿 18 歲，無法進行實名認證。',
+  ID_NUMBER_TAKEN: '該身分證號碼已綁定其他帳戶。',
+  ALREADY_VERIFIED: '你已使用其他身分證號碼完成實名認證。',
+  REAL_NAME_REQUIRED: '請先完成實名認證。',
+  PIN_INCORRECT: '支付密碼錯誤，還可以嘗試 {{attemptsLeft}} 次。',
+  PIN_LOCKED: '支付密碼錯誤次數過多，支付功能已鎖定 {{minutes}} 分鐘。',
+  PIN_NOT_SET: '請先設定支付密碼。',
+}

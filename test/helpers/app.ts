@@ -1,0 +1,121 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import pg from 'pg'
+import { buildApp } from '../../src/server/app.js'
+import { loadConfig, type Config } from '../../src/server/config.js'
+
+export interface TestAppOptions {
+  clock?: () => number
+  ipLimits?: boolean
+  webRoot?: string
+}
+
+export interface TestApp {
+  app: FastifyInstance
+  config: Config
+  close(): Promise<void>
+}
+
+/**
+ * A fresh server on a fresh database: SQLite in a temporary folder, or, when DATABASE_URL is set, a schema of
+ * its own in that PostgreSQL database (dropped on close), so test files never see each other's rows.
+ */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecircle-test-'))
+  const config: Config = {
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      DATABASE_URL: process.env.DATABASE_URL,
+      REDIS_URL: process.env.REDIS_URL,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      LIFECIRCLE_SECRET: crypto.randomBytes(32).toString('hex'),
+      LIFECIRCLE_IP_LIMITS: options.ipLimits ? 'on' : 'off',
+    }),
+    webRoot: options.webRoot,
+    passwordCostLog2: 14,
+  }
+  const schema = config.databaseUrl ? await createSchema(config.databaseUrl) : undefined
+  config.databaseSchema = schema
+  const app = await buildApp(config, { clock: options.clock })
+  return {
+    app,
+    config,
+    async close() {
+      await app.close()
+      if (schema && config.databaseUrl) await dropSchema(config.databaseUrl, schema)
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return await run(client)
+  } finally {
+    await client.end()
+  }
+}
+
+async function createSchema(url: string): Promise<string> {
+  const schema = `test_${crypto.randomBytes(6).toString('hex')}`
+  await withClient(url, (client) => client.query(`create schema ${schema}`))
+  return schema
+}
+
+async function dropSchema(url: string, schema: string): Promise<void> {
+  await withClient(url, (client) => client.query(`drop schema if exists ${schema} cascade`))
+}
+
+let phoneCounter = 0
+/** A CN mobile number unique within this process (and almost surely across files sharing nothing anyway). */
+export function uniquePhone(): string {
+  phoneCounter += 1
+  const base = crypto.randomInt(10_000_000, 99_999_999)
+  return `139${String((base + phoneCounter) % 100_000_000).padStart(8, '0')}`
+}
+
+export interface Json {
+  status: number
+  body: any
+  headers: LightMyRequestResponse['headers']
+}
+
+/** `app.inject` with JSON in and out, and an optional bearer token. */
+export async function call(
+  app: FastifyInstance,
+  method: InjectOptions['method'],
+  url: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Json> {
+  const response = await app.inject({
+    method,
+    url,
+    headers: {
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    ...(options.body !== undefined ? { payload: options.body as object } : {}),
+  })
+  const text = response.body
+  return { status: response.statusCode, body: text ? JSON.parse(text) : undefined, headers: response.headers }
+}
+
+export interface TestUser {
+  id: string
+  phone: string
+  password: string
+  token: string
+}
+
+export async function registerUser(app: FastifyInstance, displayName = '测试用户'): Promise<TestUser> {
+  const phone = uniquePhone()
+  const password = 'correct-horse-9'
+  const res = await call(app, 'POST', '/api/v1/auth/register', { body: { phone, password, displayName } })
+  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`)
+  return { id: res.body.user.id, phone, password, token: res.body.token }
+}

@@ -1,0 +1,13 @@
+import path from 'node:path'
+import { createTestApp } from './app.js'
+
+export const BUILT_WEB_ROOT = path.resolve('dist/web')
+
+/** A real listening server on loopback with a fresh database, serving the built web app. */
+export async function startTestServer(
+  options: { webRoot?: string } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
+  const testApp = await createTestApp({ webRoot: options.webRoot ?? BUILT_WEB_ROOT })
+  const address = await testApp.app.listen({ port: 0, host: '127.0.0.1' })
+  return { url: address, close: () => testApp.close() }
+}
