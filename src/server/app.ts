@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
 import cookie from '@fastify/cookie'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { LoggerOptions } from 'pino'
 import { accountsRoutes } from './accounts/routes.js'
 import type { Config } from './config.js'
 import { createContext, type AppContext, type ContextOptions } from './context.js'
@@ -22,11 +23,16 @@ declare module 'fastify' {
 /** JSON bodies are small; uploads get their own limit on their own route. */
 const BODY_LIMIT_BYTES = 256 * 1024
 
+export interface BuildOptions extends ContextOptions {
+  /** Where logs go instead of stdout (tests read them to prove no secret is ever written). */
+  logStream?: { write(line: string): void }
+}
+
 /** Builds the whole server from a Config: database migrated, services wired, routes registered, not listening. */
-export async function buildApp(config: Config, options: ContextOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const ctx = await createContext(config, options)
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: { ...loggerOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => crypto.randomUUID(),
     trustProxy: false,
@@ -58,7 +64,7 @@ export async function buildApp(config: Config, options: ContextOptions = {}): Pr
 }
 
 /** Structured logs with request ids; no token, cookie or password ever reaches them. */
-function loggerOptions(level: string): FastifyServerOptions['logger'] {
+function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: {

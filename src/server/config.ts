@@ -10,6 +10,8 @@ export interface Config {
   /** PostgreSQL schema to use (tests give each file its own); unset means the connection's default. */
   databaseSchema: string | undefined
   redisUrl: string | undefined
+  /** Prefix of every Redis key and channel, so that several communities (or test runs) can share one Redis. */
+  redisPrefix: string
   logLevel: string
   /** From LIFECIRCLE_SECRET; unset means one is generated once into dataDir. */
   secret: string | undefined
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     databaseUrl,
     databaseSchema: undefined,
     redisUrl,
+    redisPrefix: 'lifecircle:',
     logLevel,
     secret,
     ipLimits: ipLimits === 'on',

@@ -28,12 +28,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const secret = loadSecret(config)
   const database = openDatabase(config)
   try {
-    await migrateToLatest(database.db)
+    await migrateToLatest(database)
   } catch (error) {
     await database.close()
     throw error
   }
-  const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl) : new MemoryBus()
+  const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, `${config.redisPrefix}bus:`) : new MemoryBus()
   const { db } = database
   return {
     config,

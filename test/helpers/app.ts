@@ -11,6 +11,8 @@ export interface TestAppOptions {
   clock?: () => number
   ipLimits?: boolean
   webRoot?: string
+  logStream?: { write(line: string): void }
+  logLevel?: string
 }
 
 export interface TestApp {
@@ -30,16 +32,17 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       DATA_DIR: dataDir,
       DATABASE_URL: process.env.DATABASE_URL,
       REDIS_URL: process.env.REDIS_URL,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      LOG_LEVEL: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent',
       LIFECIRCLE_SECRET: crypto.randomBytes(32).toString('hex'),
       LIFECIRCLE_IP_LIMITS: options.ipLimits ? 'on' : 'off',
     }),
     webRoot: options.webRoot,
+    redisPrefix: `test-${crypto.randomBytes(6).toString('hex')}:`,
     passwordCostLog2: 14,
   }
   const schema = config.databaseUrl ? await createSchema(config.databaseUrl) : undefined
   config.databaseSchema = schema
-  const app = await buildApp(config, { clock: options.clock })
+  const app = await buildApp(config, { clock: options.clock, logStream: options.logStream })
   return {
     app,
     config,

@@ -1,5 +1,5 @@
-import { Migrator, type Migration } from 'kysely'
-import type { Db } from './database.js'
+import { Migrator, sql, type Migration } from 'kysely'
+import type { Database } from './database.js'
 import * as accounts from './migrations/0001-accounts.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
@@ -7,9 +7,11 @@ const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
+export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {
   const migrator = new Migrator({
     db,
+    // Kysely looks for its bookkeeping tables across all schemas; pin it to the one we migrate.
+    ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
@@ -17,4 +19,11 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results = [] } = await migrator.migrateToLatest()
   if (error) throw error
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+async function currentSchema(db: Database['db']): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  const schema = rows[0]?.schema
+  if (!schema) throw new Error('PostgreSQL has no current schema: check search_path')
+  return schema
 }

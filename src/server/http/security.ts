@@ -37,7 +37,7 @@ export async function installSecurity(app: FastifyInstance, ctx: AppContext): Pr
     max: 1200,
     timeWindow: '1 minute',
     // Shared across processes when Redis is there, so limits hold behind a load balancer.
-    ...(ctx.bus instanceof RedisBus ? { redis: ctx.bus.client, nameSpace: 'lifecircle-ratelimit:' } : {}),
+    ...(ctx.bus instanceof RedisBus ? { redis: ctx.bus.client, nameSpace: `${ctx.config.redisPrefix}ratelimit:` } : {}),
     errorResponseBuilder: (_request, context) => new RateLimitedError(Math.max(1, Math.ceil(context.ttl / 1000))),
   })
 }

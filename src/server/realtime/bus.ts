@@ -44,12 +44,16 @@ export class RedisBus implements Bus {
   private readonly subscriber: Redis
   private readonly listeners = new Map<string, Set<BusListener>>()
 
-  constructor(url: string) {
+  /** `prefix` keeps several communities (or test runs) apart on one Redis. */
+  constructor(
+    url: string,
+    private readonly prefix = '',
+  ) {
     const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }
     this.publisher = new Redis(url, options)
     this.subscriber = new Redis(url, options)
     this.subscriber.on('message', (channel: string, message: string) => {
-      for (const listener of this.listeners.get(channel) ?? []) listener(message)
+      for (const listener of this.listeners.get(channel.slice(this.prefix.length)) ?? []) listener(message)
     })
   }
 
@@ -59,7 +63,7 @@ export class RedisBus implements Bus {
   }
 
   async publish(channel: string, message: string): Promise<void> {
-    await this.publisher.publish(channel, message)
+    await this.publisher.publish(this.prefix + channel, message)
   }
 
   async subscribe(channel: string, listener: BusListener): Promise<() => Promise<void>> {
@@ -67,14 +71,14 @@ export class RedisBus implements Bus {
     if (!set) {
       set = new Set()
       this.listeners.set(channel, set)
-      await this.subscriber.subscribe(channel)
+      await this.subscriber.subscribe(this.prefix + channel)
     }
     set.add(listener)
     return async () => {
       const current = this.listeners.get(channel)
       if (!current?.delete(listener) || current.size > 0) return
       this.listeners.delete(channel)
-      await this.subscriber.unsubscribe(channel)
+      await this.subscriber.unsubscribe(this.prefix + channel)
     }
   }
 
