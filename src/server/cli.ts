@@ -72,7 +72,9 @@ async function demo(config: Config): Promise<number> {
     console.log('Demo community ready. Log in with any of these (sandbox data):\n')
     for (const login of logins) {
       const note = login.created ? '' : '  (already there)'
-      console.log(`  ${login.displayName.padEnd(6)} phone ${login.phone.padEnd(14)} password ${login.password}  PIN ${login.pin}${note}`)
+      console.log(
+        `  ${login.displayName.padEnd(6)} phone ${login.phone.padEnd(14)} password ${login.password}  PIN ${login.pin}${note}`,
+      )
     }
     return 0
   } finally {
@@ -80,5 +82,6 @@ async function demo(config: Config): Promise<number> {
   }
 }
 
-const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])
+const invokedDirectly =
+  process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])
 if (invokedDirectly) process.exitCode = await main(process.argv.slice(2))

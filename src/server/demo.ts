@@ -34,7 +34,13 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
   const logins: DemoLogin[] = []
   for (const [index, person] of PEOPLE.entries()) {
     const created = await createPerson(ctx, person, index)
-    logins.push({ phone: person.phone, displayName: person.displayName, password: DEMO_PASSWORD, pin: DEMO_PIN, created })
+    logins.push({
+      phone: person.phone,
+      displayName: person.displayName,
+      password: DEMO_PASSWORD,
+      pin: DEMO_PIN,
+      created,
+    })
   }
   return logins
 }

@@ -23,7 +23,13 @@ export async function hashPassword(password: string, costLog2: number): Promise<
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, costLog2, blockSize, parallelism, salt, expected] = stored.split('$')
   if (scheme !== 'scrypt' || !salt || !expected) return false
-  const key = await derive(password, Buffer.from(salt, 'base64url'), Number(costLog2), Number(blockSize), Number(parallelism))
+  const key = await derive(
+    password,
+    Buffer.from(salt, 'base64url'),
+    Number(costLog2),
+    Number(blockSize),
+    Number(parallelism),
+  )
   return timingSafeEqualText(key.toString('base64url'), expected)
 }
 

@@ -5,7 +5,13 @@ import { isUniqueViolation } from '../db/errors.js'
 import { ValidationError } from '../errors.js'
 import { Throttle } from '../limits/throttle.js'
 import { keyedHash } from '../secret.js'
-import { AlreadyVerifiedError, IdNumberTakenError, InvalidIdNumberError, RealNameRequiredError, UnderageError } from './errors.js'
+import {
+  AlreadyVerifiedError,
+  IdNumberTakenError,
+  InvalidIdNumberError,
+  RealNameRequiredError,
+  UnderageError,
+} from './errors.js'
 import { findRealName, findRealNameByIdHash, insertRealName } from './real-name-store.js'
 
 const ADULT_AGE = 18

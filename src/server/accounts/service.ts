@@ -1,6 +1,13 @@
 import crypto from 'node:crypto'
 import { monotonicFactory } from 'ulid'
-import type { AuthResult, LoginBody, RegisterBody, UpdateMeBody, UserSummary, UserView } from '../../shared/api/accounts.js'
+import type {
+  AuthResult,
+  LoginBody,
+  RegisterBody,
+  UpdateMeBody,
+  UserSummary,
+  UserView,
+} from '../../shared/api/accounts.js'
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../../shared/i18n/locales.js'
 import { normalisePhone } from '../../shared/validation/phone.js'
 import type { Db } from '../db/database.js'

@@ -17,7 +17,7 @@ export async function migrateToLatest({ db, dialect }: Database): Promise<string
     migrationLockTableName: 'schema_migrations_lock',
   })
   const { error, results = [] } = await migrator.migrateToLatest()
-  if (error) throw error
+  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error })
   return results.filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
 

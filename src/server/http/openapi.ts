@@ -17,7 +17,10 @@ export async function installOpenApi(app: FastifyInstance): Promise<void> {
           'Errors: {"error": {"code", "message", "field"?}} with the message in the caller\'s language.',
       },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'lc_session' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'lc_session' },
+        },
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },

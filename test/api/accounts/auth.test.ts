@@ -39,7 +39,7 @@ describe('register, login, logout', () => {
     const cookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('lc_session='))
     expect(cookie).toMatch(/HttpOnly/i)
     expect(cookie).toMatch(/SameSite=Strict/i)
-    const me = await app().inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookie!.split(';')[0]! } })
+    const me = await app().inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: cookie!.split(';')[0] } })
     expect(me.statusCode).toBe(200)
   })
 
@@ -69,7 +69,11 @@ describe('register, login, logout', () => {
     expect(again.status).toBe(409)
     expect(again.body.error.code).toBe('PHONE_TAKEN')
     const foreign = await call(app(), 'POST', '/api/v1/auth/register', {
-      body: { phone: '+447700900' + String(Math.floor(Math.random() * 1000)).padStart(3, '0'), password: 'long-enough', displayName: 'E' },
+      body: {
+        phone: '+447700900' + String(Math.floor(Math.random() * 1000)).padStart(3, '0'),
+        password: 'long-enough',
+        displayName: 'E',
+      },
     })
     expect(foreign.status).toBe(201)
   })
@@ -112,8 +116,12 @@ describe('register, login, logout', () => {
     expect(ok.body.user.id).toBe(user.id)
     expect(ok.body.token).not.toBe(user.token)
 
-    const wrong = await call(app(), 'POST', '/api/v1/auth/login', { body: { phone: user.phone, password: 'not-it-at-all' } })
-    const unknown = await call(app(), 'POST', '/api/v1/auth/login', { body: { phone: uniquePhone(), password: 'whatever1' } })
+    const wrong = await call(app(), 'POST', '/api/v1/auth/login', {
+      body: { phone: user.phone, password: 'not-it-at-all' },
+    })
+    const unknown = await call(app(), 'POST', '/api/v1/auth/login', {
+      body: { phone: uniquePhone(), password: 'whatever1' },
+    })
     for (const res of [wrong, unknown]) {
       expect(res.status).toBe(401)
       expect(res.body.error.code).toBe('INVALID_CREDENTIALS')
@@ -124,10 +132,14 @@ describe('register, login, logout', () => {
   it('throttles password guessing per phone with 429 RATE_LIMITED and Retry-After, and never switches that off', async () => {
     const user = await registerUser(app())
     for (let i = 0; i < 10; i++) {
-      const res = await call(app(), 'POST', '/api/v1/auth/login', { body: { phone: user.phone, password: `guess-${i}-xx` } })
+      const res = await call(app(), 'POST', '/api/v1/auth/login', {
+        body: { phone: user.phone, password: `guess-${i}-xx` },
+      })
       expect(res.status).toBe(401)
     }
-    const blocked = await call(app(), 'POST', '/api/v1/auth/login', { body: { phone: user.phone, password: user.password } })
+    const blocked = await call(app(), 'POST', '/api/v1/auth/login', {
+      body: { phone: user.phone, password: user.password },
+    })
     expect(blocked.status).toBe(429)
     expect(blocked.body.error.code).toBe('RATE_LIMITED')
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0)
@@ -135,8 +147,14 @@ describe('register, login, logout', () => {
 
   it('logs out: 204, and the token stops working while other sessions go on', async () => {
     const user = await registerUser(app())
-    const other = await call(app(), 'POST', '/api/v1/auth/login', { body: { phone: user.phone, password: user.password } })
-    const res = await app().inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { authorization: `Bearer ${user.token}` } })
+    const other = await call(app(), 'POST', '/api/v1/auth/login', {
+      body: { phone: user.phone, password: user.password },
+    })
+    const res = await app().inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { authorization: `Bearer ${user.token}` },
+    })
     expect(res.statusCode).toBe(204)
     expect(res.body).toBe('')
     expect(String(res.headers['set-cookie'])).toMatch(/lc_session=;/)
@@ -145,7 +163,12 @@ describe('register, login, logout', () => {
   })
 
   it('answers 401 UNAUTHENTICATED for a missing, malformed or unknown token', async () => {
-    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer nope' }, { authorization: 'Basic abc' }, { authorization: 'Bearer ' + 'x'.repeat(5000) }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Bearer nope' },
+      { authorization: 'Basic abc' },
+      { authorization: 'Bearer ' + 'x'.repeat(5000) },
+    ]) {
       const res = await call(app(), 'GET', '/api/v1/me', { headers })
       expect(res.status).toBe(401)
       expect(res.body.error.code).toBe('UNAUTHENTICATED')
@@ -166,6 +189,6 @@ describe('register, login, logout', () => {
     expect(row.password_hash).not.toContain(user.password)
     const sessions = await db.selectFrom('sessions').select('token_hash').where('user_id', '=', user.id).execute()
     expect(sessions).toHaveLength(1)
-    expect(sessions[0]!.token_hash).not.toBe(user.token)
+    expect(sessions[0].token_hash).not.toBe(user.token)
   })
 })

@@ -35,7 +35,11 @@ describe('PUT /me/pin', () => {
     const wrong = await setPin(user.token, { pin: '555123', currentPin: '000000' })
     expect(wrong.status).toBe(403)
     // The user's own setting (zh-Hans, chosen at registration) wins over the request's Accept-Language.
-    expect(wrong.body.error).toEqual({ code: 'PIN_INCORRECT', message: '支付密码错误，还可以尝试 4 次。', attemptsLeft: 4 })
+    expect(wrong.body.error).toEqual({
+      code: 'PIN_INCORRECT',
+      message: '支付密码错误，还可以尝试 4 次。',
+      attemptsLeft: 4,
+    })
 
     expect((await setPin(user.token, { pin: '555123', currentPin: '482916' })).status).toBe(204)
     expect((await setPin(user.token, { pin: '777888', currentPin: '482916' })).status).toBe(403)
@@ -46,7 +50,8 @@ describe('PUT /me/pin', () => {
     const user = await registerUser(app())
     await setPin(user.token, { pin: '482916' })
     const statuses: number[] = []
-    for (let i = 0; i < 5; i++) statuses.push((await setPin(user.token, { pin: '111111', currentPin: '999999' })).status)
+    for (let i = 0; i < 5; i++)
+      statuses.push((await setPin(user.token, { pin: '111111', currentPin: '999999' })).status)
     expect(statuses).toEqual([403, 403, 403, 403, 423])
     const locked = await setPin(user.token, { pin: '111111', currentPin: '482916' })
     expect(locked.status).toBe(423)

@@ -81,7 +81,10 @@ describe('profile, locale and user lookup', () => {
     const me = await registerUser(app())
     const statuses: number[] = []
     for (let i = 0; i < 31; i++) {
-      statuses.push((await call(app(), 'GET', `/api/v1/users?phone=1390000${String(i).padStart(4, '0')}`, { token: me.token })).status)
+      statuses.push(
+        (await call(app(), 'GET', `/api/v1/users?phone=1390000${String(i).padStart(4, '0')}`, { token: me.token }))
+          .status,
+      )
     }
     expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true)
     expect(statuses[30]).toBe(429)

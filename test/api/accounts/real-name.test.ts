@@ -62,7 +62,9 @@ describe('POST /me/real-name', () => {
   it('refuses someone who turns 18 tomorrow with 400 UNDERAGE, and accepts them on their birthday', async () => {
     const today = chinaDate(new Date())
     const eighteenYearsAgo = `${Number(today.slice(0, 4)) - 18}${today.slice(4)}`
-    const tomorrowBirthday = new Date(Date.parse(`${eighteenYearsAgo}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+    const tomorrowBirthday = new Date(Date.parse(`${eighteenYearsAgo}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10)
     const young = await registerUser(app())
     const res = await verify(young.token, { name: '少年', idNumber: makeIdNumber(tomorrowBirthday) }, 'zh-Hans')
     expect(res.status).toBe(400)
@@ -105,9 +107,14 @@ describe('POST /me/real-name', () => {
 
   it('accepts names with a middle dot and Latin names', async () => {
     const a = await registerUser(app())
-    expect((await verify(a.token, { name: '阿依古丽·买买提', idNumber: makeIdNumber('1992-04-04', '650102') })).body.maskedName).toBe('*依古丽·买买提')
+    expect(
+      (await verify(a.token, { name: '阿依古丽·买买提', idNumber: makeIdNumber('1992-04-04', '650102') })).body
+        .maskedName,
+    ).toBe('*依古丽·买买提')
     const b = await registerUser(app())
-    expect((await verify(b.token, { name: 'Anna Müller', idNumber: makeIdNumber('1988-09-09', '911156') })).status).toBe(200)
+    expect(
+      (await verify(b.token, { name: 'Anna Müller', idNumber: makeIdNumber('1988-09-09', '911156') })).status,
+    ).toBe(200)
   })
 
   it('limits verification attempts per user to stop probing which numbers are taken', async () => {
@@ -122,6 +129,9 @@ describe('POST /me/real-name', () => {
   })
 
   it('requires a login', async () => {
-    expect((await call(app(), 'POST', '/api/v1/me/real-name', { body: { name: '王小明', idNumber: makeIdNumber() } })).status).toBe(401)
+    expect(
+      (await call(app(), 'POST', '/api/v1/me/real-name', { body: { name: '王小明', idNumber: makeIdNumber() } }))
+        .status,
+    ).toBe(401)
   })
 })

@@ -43,7 +43,19 @@ describe('the lifecircle command', () => {
   it('documents its commands and every environment variable', () => {
     const help = run('serve', '--help')
     expect(help.status).toBe(0)
-    for (const name of ['serve', 'migrate', 'demo', 'PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'LOG_LEVEL', 'LIFECIRCLE_SECRET', 'LIFECIRCLE_IP_LIMITS']) {
+    for (const name of [
+      'serve',
+      'migrate',
+      'demo',
+      'PORT',
+      'HOST',
+      'DATA_DIR',
+      'DATABASE_URL',
+      'REDIS_URL',
+      'LOG_LEVEL',
+      'LIFECIRCLE_SECRET',
+      'LIFECIRCLE_IP_LIMITS',
+    ]) {
       expect(help.stdout).toContain(name)
     }
   })

@@ -76,7 +76,7 @@ describe('error handling at the edge', () => {
         await call(app(), 'GET', '/api/v1/me', {
           headers: language ? { 'accept-language': language } : {},
         })
-      ).body.error.message
+      ).body.error.message as string
     expect(await ask('en-US,en;q=0.9')).toBe('Please log in first.')
     expect(await ask('zh-HK')).toBe('請先登入。')
     expect(await ask('zh-Hant')).toBe('請先登入。')

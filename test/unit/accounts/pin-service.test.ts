@@ -22,7 +22,10 @@ describe('PinService lockout', () => {
   it('counts down the attempts left, then locks for 15 minutes on the fifth wrong PIN', async () => {
     const userId = await userWithPin()
     for (const attemptsLeft of [4, 3, 2, 1]) {
-      await expect(pins.verify(userId, '000000')).rejects.toMatchObject({ code: 'PIN_INCORRECT', details: { attemptsLeft } })
+      await expect(pins.verify(userId, '000000')).rejects.toMatchObject({
+        code: 'PIN_INCORRECT',
+        details: { attemptsLeft },
+      })
     }
     await expect(pins.verify(userId, '000000')).rejects.toMatchObject({
       code: 'PIN_LOCKED',
@@ -41,13 +44,17 @@ describe('PinService lockout', () => {
     const userId = await userWithPin()
     for (let i = 0; i < 5; i++) await pins.verify(userId, '111111').catch(() => undefined)
     now += 15 * 60_000
-    await expect(pins.verify(userId, '111111')).rejects.toMatchObject({ code: 'PIN_INCORRECT', details: { attemptsLeft: 4 } })
+    await expect(pins.verify(userId, '111111')).rejects.toMatchObject({
+      code: 'PIN_INCORRECT',
+      details: { attemptsLeft: 4 },
+    })
   })
 
   it('resets the count after a right PIN: wrong tries must be in a row to lock', async () => {
     const userId = await userWithPin()
     for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < 4; i++) await expect(pins.verify(userId, '222222')).rejects.toMatchObject({ code: 'PIN_INCORRECT' })
+      for (let i = 0; i < 4; i++)
+        await expect(pins.verify(userId, '222222')).rejects.toMatchObject({ code: 'PIN_INCORRECT' })
       await pins.verify(userId, '135790')
     }
   })

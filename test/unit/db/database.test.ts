@@ -55,10 +55,14 @@ describe('migrations (on the database this run uses)', () => {
       const db = testApp.app.ctx.database.db
       const big = 2 ** 40 + 7
       await db.insertInto('rate_counters').values({ key: 'big', count: 1, window_ends_at: big }).execute()
-      const row = await db.selectFrom('rate_counters').select('window_ends_at').where('key', '=', 'big').executeTakeFirstOrThrow()
+      const row = await db
+        .selectFrom('rate_counters')
+        .select('window_ends_at')
+        .where('key', '=', 'big')
+        .executeTakeFirstOrThrow()
       expect(row.window_ends_at).toBe(big)
       const { rows } = await sql<{ n: number }>`select count(*) as n from rate_counters`.execute(db)
-      expect(Number(rows[0]!.n)).toBe(1)
+      expect(Number(rows[0].n)).toBe(1)
     } finally {
       await testApp.close()
     }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { ageOn, checkCharacter, checkIdNumber, chinaDate, maskRealName } from '../../../src/shared/validation/id-number.js'
+import {
+  ageOn,
+  checkCharacter,
+  checkIdNumber,
+  chinaDate,
+  maskRealName,
+} from '../../../src/shared/validation/id-number.js'
 
 const TODAY = '2026-11-27'
 
@@ -40,7 +46,24 @@ describe('checkIdNumber', () => {
   })
 
   it('refuses region codes outside the provinces', () => {
-    for (const region of ['10', '16', '20', '24', '30', '38', '40', '47', '49', '55', '60', '66', '71', '80', '84', '99']) {
+    for (const region of [
+      '10',
+      '16',
+      '20',
+      '24',
+      '30',
+      '38',
+      '40',
+      '47',
+      '49',
+      '55',
+      '60',
+      '66',
+      '71',
+      '80',
+      '84',
+      '99',
+    ]) {
       expect(checkIdNumber(withCheck(`${region}010519900101001`), TODAY)).toEqual({ valid: false, reason: 'region' })
     }
   })

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describeIfE2E } from '../helpers/optional.js'
+import { startTestServer } from '../helpers/server.js'
+import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
+import { randomAdultIdNumber, randomPhone } from './people.js'
+
+const PASSWORD = 'spring-rain-2024'
+
+async function htmlLang(page: Page): Promise<string | null> {
+  return page.locator('html').getAttribute('lang')
+}
+
+/** Waits for the PATCH /me that saves a language choice to the account. */
+function localeSaved(page: Page) {
+  return page.waitForResponse((r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH' && r.ok())
+}
+
+describeIfE2E('accounts in the browser', () => {
+  let server: { url: string; close(): Promise<void> }
+  const browsers: MobileBrowser[] = []
+
+  beforeAll(async () => {
+    server = await startTestServer()
+  })
+
+  afterAll(async () => {
+    await Promise.all(browsers.map((browser) => browser.close()))
+    await server?.close()
+  })
+
+  it('registers, verifies the real name, sets a PIN, switches language, logs out and in again', async () => {
+    const browser = await openMobileBrowser('zh-CN')
+    browsers.push(browser)
+    const { page } = browser
+    const phone = randomPhone()
+
+    await page.goto(server.url)
+    await page.waitForURL('**/login')
+    expect(await htmlLang(page)).toBe('zh-Hans')
+    await page.getByRole('link', { name: '立即注册' }).click()
+    await page.waitForURL('**/register')
+
+    await page.getByLabel('手机号').fill(phone)
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
+    await page.getByLabel('昵称').fill('小明')
+    await screenshot(page, '01-register.png')
+    await page.getByRole('button', { name: '注册' }).click()
+    await page.waitForURL('**/wallet')
+    await page.getByRole('link', { name: '我' }).click()
+    await expect.poll(() => page.getByTestId('display-name').textContent()).toBe('小明')
+    await page.getByText(`${phone.slice(0, 3)}****${phone.slice(7)}`).waitFor()
+
+    await page.getByRole('link', { name: /实名认证.*去认证/ }).click()
+    await page.getByLabel('姓名').fill('王小明')
+    await page.getByLabel('身份证号码').fill(randomAdultIdNumber())
+    await screenshot(page, '02-real-name.png')
+    await page.getByRole('button', { name: '提交认证' }).click()
+    await page.getByRole('heading', { name: '实名认证成功' }).waitFor()
+    await page.getByRole('link', { name: '返回“我”' }).click()
+    await expect.poll(() => page.getByTestId('masked-name').textContent()).toBe('*小明')
+
+    await page.getByRole('link', { name: /支付密码.*去设置/ }).click()
+    await page.getByLabel('请设置 6 位数字支付密码').pressSequentially('135790')
+    const confirm = page.getByLabel('请再次输入新支付密码')
+    await confirm.pressSequentially('135')
+    await screenshot(page, '03-pin.png')
+    await confirm.pressSequentially('790')
+    await page.getByRole('heading', { name: '支付密码设置成功' }).waitFor()
+    await page.getByRole('link', { name: '返回“我”' }).click()
+    await page.getByRole('link', { name: /支付密码.*修改/ }).waitFor()
+
+    const savedHant = localeSaved(page)
+    await page.getByRole('radio', { name: '繁體中文' }).click()
+    await savedHant
+    expect(await htmlLang(page)).toBe('zh-Hant')
+    await page.getByRole('heading', { name: '帳戶與安全' }).waitFor()
+    await page.getByRole('button', { name: '登出' }).waitFor()
+    expect(await page.getByRole('radio', { name: '繁體中文' }).getAttribute('aria-checked')).toBe('true')
+    await screenshot(page, '04-me-zh-hant.png')
+
+    const savedEn = localeSaved(page)
+    await page.getByRole('radio', { name: 'English' }).click()
+    await savedEn
+    expect(await htmlLang(page)).toBe('en')
+    await page.getByRole('heading', { name: 'Account and security' }).waitFor()
+    await page.getByRole('link', { name: 'Wallet' }).waitFor()
+    await screenshot(page, '05-me-en.png')
+
+    await page.reload()
+    await page.getByRole('heading', { name: 'Account and security' }).waitFor()
+    expect(await htmlLang(page)).toBe('en')
+
+    await page.getByRole('button', { name: 'Log out' }).click()
+    await page.waitForURL('**/login')
+    await page.getByRole('heading', { name: 'Welcome back' }).waitFor()
+
+    await page.getByLabel('Phone number').fill(phone)
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await page.waitForURL('**/me')
+    await expect.poll(() => page.getByTestId('display-name').textContent()).toBe('小明')
+    await expect.poll(() => page.getByTestId('masked-name').textContent()).toBe('*小明')
+    expect(browser.problems).toEqual([])
+  }, 90_000)
+
+  it('checks the phone in the browser and shows the server’s localised error for a wrong password', async () => {
+    const phone = randomPhone()
+    const registered = await fetch(`${server.url}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone, password: PASSWORD, displayName: '阿華' }),
+    })
+    expect(registered.status).toBe(201)
+
+    const browser = await openMobileBrowser('zh-TW')
+    browsers.push(browser)
+    const { page } = browser
+    await page.goto(`${server.url}/login`)
+    expect(await htmlLang(page)).toBe('zh-Hant')
+
+    const phoneField = page.getByLabel('手機號碼')
+    await phoneField.fill('12345')
+    await page.getByLabel('密碼', { exact: true }).fill('wrong-password')
+    await page.getByRole('button', { name: '登入' }).click()
+    await page.getByText('請輸入 11 位中國大陸手機號碼，或以 + 開頭的國際號碼。').waitFor()
+    expect(await phoneField.getAttribute('aria-invalid')).toBe('true')
+
+    await phoneField.fill(phone)
+    await page.getByRole('button', { name: '登入' }).click()
+    await page.getByRole('alert').getByText('手機號碼或密碼錯誤。').waitFor()
+    expect(await phoneField.getAttribute('aria-invalid')).toBeNull()
+    await screenshot(page, '06-login-error.png')
+    expect(page.url()).toMatch(/\/login$/)
+    expect(browser.problems).toEqual([])
+  }, 60_000)
+})
