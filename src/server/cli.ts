@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildApp } from './app.js'
@@ -13,6 +15,7 @@ Commands:
   serve     migrate the database, then serve the web app and API (default)
   migrate   bring the database schema up to date and exit
   demo      seed a small demo community and print its logins
+  openapi   print the OpenAPI document (JSON) and exit
   help      show this help
 
 ${ENVIRONMENT_HELP}`
@@ -39,6 +42,8 @@ export async function main(args: string[]): Promise<number> {
       return migrate(config)
     case 'demo':
       return demo(config)
+    case 'openapi':
+      return openapi(config)
     default:
       console.error(`lifecircle: unknown command "${command}"\n\n${USAGE}`)
       return 2
@@ -79,6 +84,20 @@ async function demo(config: Config): Promise<number> {
     return 0
   } finally {
     await ctx.close()
+  }
+}
+
+/** Builds the app on a throwaway database just to read the schema-generated document. */
+async function openapi(config: Config): Promise<number> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecircle-openapi-'))
+  const app = await buildApp({ ...config, dataDir, databaseUrl: undefined, redisUrl: undefined, logLevel: 'silent' })
+  try {
+    await app.ready()
+    console.log(JSON.stringify(app.swagger(), null, 2))
+    return 0
+  } finally {
+    await app.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }
 
