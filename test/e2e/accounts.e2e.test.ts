@@ -61,6 +61,8 @@ describeIfE2E('accounts in the browser', () => {
     await expect.poll(() => page.getByTestId('masked-name').textContent()).toBe('*小明')
 
     await page.getByRole('link', { name: /支付密码.*去设置/ }).click()
+    await page.getByLabel('请设置 6 位数字支付密码').pressSequentially('123456')
+    await page.getByText('支付密码过于简单，请勿使用重复或连续的数字。').waitFor()
     await page.getByLabel('请设置 6 位数字支付密码').pressSequentially('135790')
     const confirm = page.getByLabel('请再次输入新支付密码')
     await confirm.pressSequentially('135')

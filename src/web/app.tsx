@@ -1,0 +1,64 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router'
+import { isApiError } from './api/api-error.js'
+import { LocaleSync } from './components/locale-sync.js'
+import { PublicOnly, RequireAuth } from './components/route-guards.js'
+import { TabLayout } from './components/tab-layout.js'
+import { LoginPage } from './pages/login-page.js'
+import { MePage } from './pages/me-page.js'
+import { NotFoundPage } from './pages/not-found-page.js'
+import { PinPage } from './pages/pin-page.js'
+import { ChatPage, CirclePage, LivePage, WalletPage } from './pages/placeholder-pages.js'
+import { RealNamePage } from './pages/real-name-page.js'
+import { RegisterPage } from './pages/register-page.js'
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change by asking again; network blips and 5xx get two more tries, unless the device is offline.
+      retry: (failures, error) =>
+        failures < 2 && navigator.onLine && !(isApiError(error) && error.status >= 400 && error.status < 500),
+      // Offline, fail at once (the login page, or a retry screen) rather than wait silently for the network.
+      networkMode: 'always',
+      refetchOnWindowFocus: true,
+    },
+  },
+})
+
+const router = createBrowserRouter([
+  {
+    element: <PublicOnly />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      { path: '/register', element: <RegisterPage /> },
+    ],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <TabLayout />,
+        children: [
+          { path: '/', element: <Navigate to="/wallet" replace /> },
+          { path: '/wallet', element: <WalletPage /> },
+          { path: '/circle', element: <CirclePage /> },
+          { path: '/chat', element: <ChatPage /> },
+          { path: '/live', element: <LivePage /> },
+          { path: '/me', element: <MePage /> },
+        ],
+      },
+      { path: '/me/real-name', element: <RealNamePage /> },
+      { path: '/me/pin', element: <PinPage /> },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+])
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LocaleSync />
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  )
+}

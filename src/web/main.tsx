@@ -1,0 +1,23 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app.js'
+import { setupI18n } from './i18n/setup.js'
+import { registerServiceWorker } from './service-worker.js'
+import './styles/tokens.css'
+import './styles/base.css'
+import './styles/controls.css'
+import './styles/pickers.css'
+import './styles/layout.css'
+import './styles/pages.css'
+
+setupI18n()
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root element')
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)
+
+if (import.meta.env.MODE === 'production') registerServiceWorker()

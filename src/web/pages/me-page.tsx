@@ -1,0 +1,81 @@
+import { useTranslation } from 'react-i18next'
+import { useMe, useLogout } from '../api/accounts.js'
+import type { Me } from '../api/types.js'
+import { Button } from '../components/button.js'
+import { FormAlert } from '../components/form-alert.js'
+import { GlobeIcon, LockIcon, LogoutIcon, ShieldIcon } from '../components/icons.js'
+import { LanguageSwitch } from '../components/language-switch.js'
+import { ListRow } from '../components/list-row.js'
+import { PageHeader } from '../components/page-header.js'
+import { ProfileCard } from '../components/profile-card.js'
+
+export function MePage() {
+  const { t } = useTranslation()
+  const me = useMe().data
+  const logout = useLogout()
+  if (!me) return null
+
+  return (
+    <div className="page">
+      <PageHeader title={t('me.title')} />
+      <ProfileCard me={me} />
+
+      <section className="card list" aria-labelledby="security-heading">
+        <h2 className="list__heading" id="security-heading">
+          {t('me.security')}
+        </h2>
+        <RealNameRow me={me} />
+        <ListRow
+          icon={<LockIcon size={20} />}
+          label={t('me.pin')}
+          value={<span className="muted">{me.hasPin ? '••••••' : t('me.pinNotSet')}</span>}
+          to="/me/pin"
+          action={me.hasPin ? t('me.pinChange') : t('me.pinSet')}
+        />
+      </section>
+
+      <section className="card list" aria-labelledby="preferences-heading">
+        <h2 className="list__heading" id="preferences-heading">
+          {t('me.preferences')}
+        </h2>
+        <ListRow icon={<GlobeIcon size={20} />} label={t('me.language')} />
+        <div className="list__body">
+          <LanguageSwitch />
+        </div>
+      </section>
+
+      <FormAlert message={logout.error?.message} />
+      <Button variant="secondary" block className="logout" pending={logout.isPending} onClick={() => logout.mutate()}>
+        <LogoutIcon size={18} />
+        {t('me.logout')}
+      </Button>
+    </div>
+  )
+}
+
+function RealNameRow({ me }: { me: Me }) {
+  const { t } = useTranslation()
+  if (me.realName.verified) {
+    return (
+      <ListRow
+        icon={<ShieldIcon size={20} />}
+        label={t('me.realName')}
+        value={
+          <>
+            <span data-testid="masked-name">{me.realName.maskedName}</span>
+            <span className="badge badge--success">{t('me.realNameVerified')}</span>
+          </>
+        }
+      />
+    )
+  }
+  return (
+    <ListRow
+      icon={<ShieldIcon size={20} />}
+      label={t('me.realName')}
+      value={<span className="muted">{t('me.realNameNotVerified')}</span>}
+      to="/me/real-name"
+      action={t('me.realNameVerify')}
+    />
+  )
+}
