@@ -29,8 +29,11 @@ export const describeIfE2E = describeIfAvailable('a browser (E2E=1 and Chromium)
   return undefined
 })
 
+/** Redis for adapter tests: REDIS_URL, or TEST_REDIS_URL when the app itself should stay on the in-memory bus. */
+export const REDIS_TEST_URL = process.env.REDIS_URL ?? process.env.TEST_REDIS_URL
+
 export const describeIfRedis = describeIfAvailable('Redis', () =>
-  process.env.REDIS_URL ? undefined : 'REDIS_URL is not set',
+  REDIS_TEST_URL ? undefined : 'neither REDIS_URL nor TEST_REDIS_URL is set',
 )
 
 export const describeIfPostgres = describeIfAvailable('PostgreSQL', () =>

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MemoryBus, RedisBus } from '../../../src/server/realtime/bus.js'
-import { describeIfRedis } from '../../helpers/optional.js'
+import { describeIfRedis, REDIS_TEST_URL } from '../../helpers/optional.js'
 
 describe('MemoryBus', () => {
   it('delivers to subscribers of the channel only, until they unsubscribe', async () => {
@@ -24,8 +24,8 @@ describeIfRedis('RedisBus', () => {
   })
 
   it('carries a message published on one node to a subscriber on another', async () => {
-    const nodeA = new RedisBus(process.env.REDIS_URL!)
-    const nodeB = new RedisBus(process.env.REDIS_URL!)
+    const nodeA = new RedisBus(REDIS_TEST_URL!)
+    const nodeB = new RedisBus(REDIS_TEST_URL!)
     buses.push(nodeA, nodeB)
     const channel = `test:${crypto.randomUUID()}`
     let received!: (message: string) => void
@@ -37,7 +37,7 @@ describeIfRedis('RedisBus', () => {
   })
 
   it('stops delivering after the last listener of a channel unsubscribes', async () => {
-    const node = new RedisBus(process.env.REDIS_URL!)
+    const node = new RedisBus(REDIS_TEST_URL!)
     buses.push(node)
     const channel = `test:${crypto.randomUUID()}`
     const got: string[] = []
