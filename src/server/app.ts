@@ -7,6 +7,7 @@ import { accountsRoutes } from './accounts/routes.js'
 import type { Config } from './config.js'
 import { createContext, type AppContext, type ContextOptions } from './context.js'
 import { healthRoutes } from './health/routes.js'
+import { walletRoutes } from './wallet/routes.js'
 import { installAuthentication } from './http/auth.js'
 import { installErrorHandler } from './http/error-handler.js'
 import { installOpenApi } from './http/openapi.js'
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     async (api) => {
       await api.register(healthRoutes(ctx))
       await api.register(accountsRoutes(ctx))
+      await api.register(walletRoutes(ctx))
     },
     { prefix: '/api/v1' },
   )

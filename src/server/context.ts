@@ -4,6 +4,11 @@ import { PinService } from './accounts/pin-service.js'
 import { RealNameService } from './accounts/real-name-service.js'
 import { openDatabase, type Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { IdempotencyService } from './idempotency/service.js'
+import { LedgerService } from './ledger/service.js'
+import { SandboxFundingProvider } from './wallet/funding.js'
+import { PaymentRequestsService } from './wallet/payment-requests-service.js'
+import { WalletService, type WalletDeps } from './wallet/service.js'
 import { MemoryBus, RedisBus, type Bus } from './realtime/bus.js'
 import { loadSecret } from './secret.js'
 
@@ -16,6 +21,11 @@ export interface AppContext {
   accounts: AccountsService
   realNames: RealNameService
   pins: PinService
+  ledger: LedgerService
+  idempotency: IdempotencyService
+  walletDeps: WalletDeps
+  wallet: WalletService
+  paymentRequests: PaymentRequestsService
   close(): Promise<void>
 }
 
@@ -35,15 +45,27 @@ export async function createContext(config: Config, options: ContextOptions = {}
   }
   const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, `${config.redisPrefix}bus:`) : new MemoryBus()
   const { db } = database
+  const ledger = new LedgerService(database, clock)
+  await ledger.init()
+  const accounts = new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2 })
+  const realNames = new RealNameService(db, secret, clock, (userId) => ledger.openWallet(userId))
+  const pins = new PinService(db, secret, clock)
+  const walletDeps: WalletDeps = { db, ledger, accounts, realNames, pins, funding: new SandboxFundingProvider() }
   return {
     config,
     database,
     bus,
     clock,
-    accounts: new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2 }),
-    realNames: new RealNameService(db, secret, clock),
-    pins: new PinService(db, secret, clock),
+    accounts,
+    realNames,
+    pins,
+    ledger,
+    idempotency: new IdempotencyService(db, clock),
+    walletDeps,
+    wallet: new WalletService(walletDeps),
+    paymentRequests: new PaymentRequestsService(walletDeps, clock),
     async close() {
+      await ledger.idle()
       await bus.close()
       await database.close()
     },

@@ -27,6 +27,8 @@ export class RealNameService {
     private readonly db: Db,
     private readonly secret: Buffer,
     private readonly clock: () => number,
+    /** Runs once a user is verified (the wallet opens then); must be idempotent. */
+    private readonly onVerified: (userId: string) => Promise<void> = async () => {},
   ) {
     // Each attempt may reveal whether a number is bound elsewhere: cap how often anyone can ask.
     this.attempts = new Throttle(db, { name: 'real-name', limit: 20, windowMs: 24 * 3600_000 }, clock)
@@ -46,6 +48,7 @@ export class RealNameService {
     const mine = await findRealName(this.db, userId)
     if (mine) {
       if (mine.id_number_hash !== idNumberHash) throw new AlreadyVerifiedError()
+      await this.onVerified(userId)
       return { verified: true, maskedName: mine.masked_name }
     }
     if (await findRealNameByIdHash(this.db, idNumberHash)) throw new IdNumberTakenError()
@@ -67,11 +70,16 @@ export class RealNameService {
       if (winner.id_number_hash !== idNumberHash) throw new AlreadyVerifiedError()
       return { verified: true, maskedName: winner.masked_name }
     }
+    await this.onVerified(userId)
     return { verified: true, maskedName }
   }
 
   /** For wallet operations: throws REAL_NAME_REQUIRED unless the user is verified. */
   async requireVerified(userId: string): Promise<void> {
-    if (!(await findRealName(this.db, userId))) throw new RealNameRequiredError()
+    if (!(await this.isVerified(userId))) throw new RealNameRequiredError()
+  }
+
+  async isVerified(userId: string): Promise<boolean> {
+    return (await findRealName(this.db, userId)) !== undefined
   }
 }

@@ -69,3 +69,8 @@ export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
 export async function deleteExpiredSessions(db: Db, now: number): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute()
 }
+
+export async function findUserNames(db: Db, ids: string[]): Promise<Array<{ id: string; display_name: string }>> {
+  if (ids.length === 0) return []
+  return db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
+}

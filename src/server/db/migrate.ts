@@ -1,10 +1,16 @@
 import { Migrator, sql, type Migration } from 'kysely'
 import type { Database } from './database.js'
 import * as accounts from './migrations/0001-accounts.js'
+import * as ledger from './migrations/0002-ledger.js'
+import * as idempotency from './migrations/0003-idempotency.js'
+import * as paymentRequests from './migrations/0004-payment-requests.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
   '0001-accounts': accounts,
+  '0002-ledger': ledger,
+  '0003-idempotency': idempotency,
+  '0004-payment-requests': paymentRequests,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

@@ -30,8 +30,8 @@ function isRegionValid(id: string): boolean {
 
 export function checkCharacter(first17: string): string {
   let sum = 0
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]
-  return CHECK_CHARS[sum % 11]
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] ?? 0)
+  return CHECK_CHARS.charAt(sum % 11)
 }
 
 /** `today` is the date in China (YYYY-MM-DD); a birth date after it is refused. */

@@ -189,6 +189,6 @@ describe('register, login, logout', () => {
     expect(row.password_hash).not.toContain(user.password)
     const sessions = await db.selectFrom('sessions').select('token_hash').where('user_id', '=', user.id).execute()
     expect(sessions).toHaveLength(1)
-    expect(sessions[0].token_hash).not.toBe(user.token)
+    expect(sessions[0]!.token_hash).not.toBe(user.token)
   })
 })

@@ -37,7 +37,7 @@ describe('health, OpenAPI and security headers', () => {
       ['/api/v1/users', 'get'],
     ]
     for (const [path, method] of expected) expect(paths[path]?.[method], `${method} ${path}`).toBeDefined()
-    const register = paths['/api/v1/auth/register'].post as { responses: Record<string, unknown> }
+    const register = paths['/api/v1/auth/register']!.post as { responses: Record<string, unknown> }
     expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(['201', '4XX', '5XX']))
     expect(JSON.stringify(res.body.components.schemas)).toContain('ErrorBody')
   })
@@ -106,7 +106,7 @@ describe('per-address abuse limits', () => {
           }),
         )
       }
-      const last = responses[20]
+      const last = responses[20]!
       expect(responses.slice(0, 20).every((r) => r.status === 201)).toBe(true)
       expect(last.status).toBe(429)
       expect(last.body.error.code).toBe('RATE_LIMITED')

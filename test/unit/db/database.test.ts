@@ -62,7 +62,7 @@ describe('migrations (on the database this run uses)', () => {
         .executeTakeFirstOrThrow()
       expect(row.window_ends_at).toBe(big)
       const { rows } = await sql<{ n: number }>`select count(*) as n from rate_counters`.execute(db)
-      expect(Number(rows[0].n)).toBe(1)
+      expect(Number(rows[0]!.n)).toBe(1)
     } finally {
       await testApp.close()
     }

@@ -22,4 +22,12 @@ export const errorsEn = {
   PIN_INCORRECT: 'Wrong payment PIN. {{attemptsLeft}} attempts left.',
   PIN_LOCKED: 'Too many wrong PINs. Paying is locked for {{minutes}} minutes.',
   PIN_NOT_SET: 'Please set a payment PIN first.',
+  IDEMPOTENCY_KEY_REQUIRED: 'This request needs an Idempotency-Key header.',
+  IDEMPOTENCY_KEY_REUSED: 'This Idempotency-Key was already used for a different request.',
+  INSUFFICIENT_FUNDS: 'Your balance is not enough.',
+  CANNOT_PAY_YOURSELF: 'You cannot transfer money to yourself.',
+  CANNOT_REQUEST_FROM_YOURSELF: 'You cannot request money from yourself.',
+  RECIPIENT_NOT_VERIFIED: 'The recipient has not verified their real name yet and cannot receive money.',
+  ALREADY_PAID: 'This has already been paid.',
+  REQUEST_DECLINED: 'This payment request was declined.',
 } as const

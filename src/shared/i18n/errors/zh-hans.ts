@@ -24,4 +24,12 @@ export const errorsZhHans: ErrorCatalog = {
   PIN_INCORRECT: '支付密码错误，还可以尝试 {{attemptsLeft}} 次。',
   PIN_LOCKED: '支付密码错误次数过多，支付功能已锁定 {{minutes}} 分钟。',
   PIN_NOT_SET: '请先设置支付密码。',
+  IDEMPOTENCY_KEY_REQUIRED: '该请求需要 Idempotency-Key 请求头。',
+  IDEMPOTENCY_KEY_REUSED: '该 Idempotency-Key 已用于另一个请求。',
+  INSUFFICIENT_FUNDS: '余额不足。',
+  CANNOT_PAY_YOURSELF: '不能给自己转账。',
+  CANNOT_REQUEST_FROM_YOURSELF: '不能向自己收钱。',
+  RECIPIENT_NOT_VERIFIED: '对方尚未完成实名认证，暂时无法收款。',
+  ALREADY_PAID: '已经支付过了。',
+  REQUEST_DECLINED: '该收款请求已被拒绝。',
 }

@@ -24,4 +24,12 @@ export const errorsZhHant: ErrorCatalog = {
   PIN_INCORRECT: '支付密碼錯誤，還可以嘗試 {{attemptsLeft}} 次。',
   PIN_LOCKED: '支付密碼錯誤次數過多，支付功能已鎖定 {{minutes}} 分鐘。',
   PIN_NOT_SET: '請先設定支付密碼。',
+  IDEMPOTENCY_KEY_REQUIRED: '此請求需要 Idempotency-Key 標頭。',
+  IDEMPOTENCY_KEY_REUSED: '此 Idempotency-Key 已用於另一個請求。',
+  INSUFFICIENT_FUNDS: '餘額不足。',
+  CANNOT_PAY_YOURSELF: '不能轉帳給自己。',
+  CANNOT_REQUEST_FROM_YOURSELF: '不能向自己收款。',
+  RECIPIENT_NOT_VERIFIED: '對方尚未完成實名認證，暫時無法收款。',
+  ALREADY_PAID: '已經付款過了。',
+  REQUEST_DECLINED: '此收款請求已被拒絕。',
 }

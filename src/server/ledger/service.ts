@@ -1,0 +1,72 @@
+import type { Database } from '../db/database.js'
+import { SYSTEM_ACCOUNTS, walletAccountId } from './accounts.js'
+import { auditLedger, type AuditReport } from './audit.js'
+import { findAccount, insertAccount } from './store.js'
+import type { AccountTotals } from './types.js'
+import { LedgerWriter, type CommandResult, type LedgerCommand } from './writer.js'
+
+export interface WalletBalance {
+  /** credits − debits posted: the money that is the user's. */
+  balance: number
+  /** balance − holds: what the user can spend now. */
+  available: number
+}
+
+/** The only way money moves. Other modules build commands; the ledger decides and records them. */
+export class LedgerService {
+  private readonly writer: LedgerWriter
+
+  constructor(
+    private readonly database: Database,
+    private readonly clock: () => number,
+  ) {
+    this.writer = new LedgerWriter(database, clock)
+  }
+
+  /** Creates the system accounts once; safe on every start and from every process. */
+  async init(): Promise<void> {
+    const now = this.clock()
+    for (const id of Object.values(SYSTEM_ACCOUNTS)) {
+      await insertAccount(this.database.db, {
+        id,
+        kind: 'system',
+        userId: null,
+        mustNotOverdraw: id !== SYSTEM_ACCOUNTS.funding,
+        now,
+      })
+    }
+  }
+
+  async openWallet(userId: string): Promise<void> {
+    await insertAccount(this.database.db, {
+      id: walletAccountId(userId),
+      kind: 'wallet',
+      userId,
+      mustNotOverdraw: true,
+      now: this.clock(),
+    })
+  }
+
+  submit(command: LedgerCommand): Promise<CommandResult> {
+    return this.writer.submit(command)
+  }
+
+  async walletBalance(userId: string): Promise<WalletBalance> {
+    const account = await findAccount(this.database.db, walletAccountId(userId))
+    return account ? balanceOf(account) : { balance: 0, available: 0 }
+  }
+
+  audit(): Promise<AuditReport> {
+    return auditLedger(this.database.db)
+  }
+
+  /** Waits until every submitted command is written (shutdown, tests). */
+  idle(): Promise<void> {
+    return this.writer.idle()
+  }
+}
+
+export function balanceOf(account: AccountTotals): WalletBalance {
+  const balance = account.creditsPosted - account.debitsPosted
+  return { balance, available: balance - account.debitsPending }
+}
