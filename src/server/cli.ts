@@ -15,6 +15,7 @@ Commands:
   serve     migrate the database, then serve the web app and API (default)
   migrate   bring the database schema up to date and exit
   demo      seed a small demo community and print its logins
+  audit     prove the books: every balance re-derived from its transfers, all summing to zero
   openapi   print the OpenAPI document (JSON) and exit
   help      show this help
 
@@ -44,6 +45,8 @@ export async function main(args: string[]): Promise<number> {
       return demo(config)
     case 'openapi':
       return openapi(config)
+    case 'audit':
+      return audit(config)
     default:
       console.error(`lifecircle: unknown command "${command}"\n\n${USAGE}`)
       return 2
@@ -82,6 +85,25 @@ async function demo(config: Config): Promise<number> {
       )
     }
     return 0
+  } finally {
+    await ctx.close()
+  }
+}
+
+/** Exits 0 only when the ledger proves sound; every discrepancy is printed. */
+async function audit(config: Config): Promise<number> {
+  const ctx = await createContext(config)
+  try {
+    const report = await ctx.ledger.audit()
+    console.log(`ledger audit (${ctx.database.dialect}): ${report.accounts} accounts, ${report.transfers} transfers`)
+    console.log(`  sum of all posted balances: ${report.postedSum}`)
+    for (const problem of report.problems) console.log(`  ✗ ${problem}`)
+    console.log(
+      report.ok
+        ? '  ✓ every balance equals its transfers, the books sum to zero, no wallet is negative'
+        : `  ${report.problems.length} problem(s)`,
+    )
+    return report.ok ? 0 : 1
   } finally {
     await ctx.close()
   }
