@@ -28,7 +28,6 @@ export const idempotencyHeaderSchema = {
   properties: {
     [IDEMPOTENCY_HEADER]: {
       type: 'string',
-      minLength: 1,
       maxLength: KEY_LENGTH_MAX,
       description: 'Required. A retry with the same key and body gets the first response; another body gets 409.',
     },

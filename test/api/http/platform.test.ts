@@ -20,7 +20,7 @@ describe('health, OpenAPI and security headers', () => {
     })
   })
 
-  it('serves an OpenAPI document describing every accounts endpoint and the error shape', async () => {
+  it('serves an OpenAPI document describing every endpoint so far, the error shape and Idempotency-Key', async () => {
     const res = await call(app(), 'GET', '/api/v1/openapi.json')
     expect(res.status).toBe(200)
     expect(res.body.openapi).toMatch(/^3\./)
@@ -35,11 +35,23 @@ describe('health, OpenAPI and security headers', () => {
       ['/api/v1/me/real-name', 'post'],
       ['/api/v1/me/pin', 'put'],
       ['/api/v1/users', 'get'],
+      ['/api/v1/wallet', 'get'],
+      ['/api/v1/wallet/topups', 'post'],
+      ['/api/v1/wallet/withdrawals', 'post'],
+      ['/api/v1/transfers', 'post'],
+      ['/api/v1/wallet/transactions', 'get'],
+      ['/api/v1/wallet/bill', 'get'],
+      ['/api/v1/payment-requests', 'post'],
+      ['/api/v1/payment-requests', 'get'],
+      ['/api/v1/payment-requests/{id}/pay', 'post'],
+      ['/api/v1/payment-requests/{id}/decline', 'post'],
     ]
     for (const [path, method] of expected) expect(paths[path]?.[method], `${method} ${path}`).toBeDefined()
     const register = paths['/api/v1/auth/register']!.post as { responses: Record<string, unknown> }
     expect(Object.keys(register.responses)).toEqual(expect.arrayContaining(['201', '4XX', '5XX']))
     expect(JSON.stringify(res.body.components.schemas)).toContain('ErrorBody')
+    const transfer = paths['/api/v1/transfers']!.post as { parameters: Array<{ name: string; in: string }> }
+    expect(transfer.parameters).toContainEqual(expect.objectContaining({ name: 'idempotency-key', in: 'header' }))
   })
 
   it('serves an API docs page', async () => {
