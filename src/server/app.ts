@@ -7,6 +7,7 @@ import { accountsRoutes } from './accounts/routes.js'
 import type { Config } from './config.js'
 import { createContext, type AppContext, type ContextOptions } from './context.js'
 import { healthRoutes } from './health/routes.js'
+import { startHousekeeping } from './housekeeping.js'
 import { walletRoutes } from './wallet/routes.js'
 import { installAuthentication } from './http/auth.js'
 import { installErrorHandler } from './http/error-handler.js'
@@ -40,7 +41,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.decorate('ctx', ctx)
-  app.addHook('onClose', () => ctx.close())
+  const stopHousekeeping = startHousekeeping(ctx, app.log)
+  app.addHook('onClose', async () => {
+    stopHousekeeping()
+    await ctx.close()
+  })
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
@@ -61,7 +66,6 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     { prefix: '/api/v1' },
   )
   await installWebApp(app, config.webRoot)
-  await ctx.accounts.deleteExpiredSessions()
   return app
 }
 

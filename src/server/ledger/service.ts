@@ -1,8 +1,8 @@
 import type { Database } from '../db/database.js'
 import { SYSTEM_ACCOUNTS, walletAccountId } from './accounts.js'
 import { auditLedger, type AuditReport } from './audit.js'
-import { findAccount, insertAccount } from './store.js'
-import type { AccountTotals } from './types.js'
+import { findAccount, findExpiredHolds, insertAccount } from './store.js'
+import type { AccountTotals, Category } from './types.js'
 import { LedgerWriter, type CommandResult, type LedgerCommand } from './writer.js'
 
 export interface WalletBalance {
@@ -54,6 +54,22 @@ export class LedgerService {
   async walletBalance(userId: string): Promise<WalletBalance> {
     const account = await findAccount(this.database.db, walletAccountId(userId))
     return account ? balanceOf(account) : { balance: 0, available: 0 }
+  }
+
+  /**
+   * Voids holds whose timeout has passed, returning the money to the payer. The void's id is derived from the
+   * hold's, so several processes sweeping at once still void each hold exactly once.
+   */
+  async voidExpiredHolds(limit = 500): Promise<number> {
+    const expired = await findExpiredHolds(this.database.db, this.clock(), limit)
+    const results = await Promise.all(
+      expired.map((hold) =>
+        this.submit({
+          transfers: [{ id: `void:${hold.id}`, kind: 'void', pendingId: hold.id, code: hold.code as Category }],
+        }),
+      ),
+    )
+    return results.filter((r) => !('error' in r) && r.transfers.length > 0).length
   }
 
   audit(): Promise<AuditReport> {
