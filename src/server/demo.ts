@@ -42,7 +42,35 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
       created,
     })
   }
+  await seedMoney(ctx)
   return logins
+}
+
+/** Sandbox top-ups, a lunch paid back and an open request. Fixed idempotency keys make a second run a no-op. */
+async function seedMoney(ctx: AppContext): Promise<void> {
+  const actors = []
+  for (const person of PEOPLE) {
+    const { user } = await ctx.accounts.login({ phone: person.phone, password: DEMO_PASSWORD })
+    actors.push({ id: user.id, locale: user.locale })
+  }
+  const [xiaoyu, ajie, meiling] = actors
+  if (!xiaoyu || !ajie || !meiling) return
+  const scope = (actor: { id: string }, key: string) => ({ userId: actor.id, key: `demo-${key}`, requestHash: 'demo' })
+  for (const [actor, amount] of [
+    [xiaoyu, 88_800],
+    [ajie, 52_000],
+    [meiling, 30_000],
+  ] as const) {
+    await ctx.wallet.topUp(actor, { amount }, scope(actor, 'topup'))
+  }
+  const pay = (from: typeof xiaoyu, to: typeof xiaoyu, amount: number, note: string, key: string) =>
+    ctx.wallet.transfer(from, { toUserId: to.id, amount, note, pin: DEMO_PIN }, scope(from, key))
+  await pay(ajie, xiaoyu, 3_650, '周五火锅 AA', 'hotpot')
+  await pay(xiaoyu, meiling, 1_200, '奶茶', 'tea')
+  const open = await ctx.paymentRequests.list(meiling, { direction: 'outgoing', limit: 1 })
+  if (open.items.length === 0) {
+    await ctx.paymentRequests.create(meiling, { fromUserId: ajie.id, amount: 2_500, note: '电影票' })
+  }
 }
 
 async function createPerson(ctx: AppContext, person: DemoPerson, index: number): Promise<boolean> {
