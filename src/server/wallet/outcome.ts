@@ -5,6 +5,7 @@ import { errorResponse, type StoredResponse } from '../idempotency/service.js'
 import { succeeded, type Transfer, type TransferResult } from '../ledger/types.js'
 import type { CommandResult } from '../ledger/writer.js'
 import { InsufficientFundsError, LedgerRefusedError, RecipientNotVerifiedError } from './errors.js'
+import type { HistoryRow } from './history-store.js'
 
 /**
  * One mapping from a ledger outcome to the HTTP answer, used both for the live response and for the one
@@ -29,9 +30,11 @@ export function errorForResult(result: TransferResult): DomainError {
   }
 }
 
+type TransferFacts = Pick<Transfer, 'id' | 'kind' | 'code' | 'amount' | 'debitAccountId' | 'note' | 'createdAt'>
+
 /** A transfer as one wallet owner sees it: signed, with the other party. */
 export function transactionView(
-  transfer: Transfer,
+  transfer: TransferFacts,
   walletAccountId: string,
   counterparty: Person | null,
   options: { sandbox?: boolean; status?: TransactionView['status']; amount?: number } = {},
@@ -49,4 +52,29 @@ export function transactionView(
     createdAt: new Date(transfer.createdAt).toISOString(),
     ...(options.sandbox ? { sandbox: true } : {}),
   }
+}
+
+/** A history row: a settled hold shows as completed (with the posted amount) or voided. */
+export function historyItem(
+  row: HistoryRow,
+  walletAccountId: string,
+  counterparty: Person | null,
+  sandbox: boolean,
+): TransactionView {
+  const status =
+    row.settled_kind === 'void' ? 'voided' : row.kind === 'pending' && !row.settled_kind ? 'pending' : 'completed'
+  return transactionView(
+    {
+      id: row.id,
+      kind: row.kind as Transfer['kind'],
+      code: row.code,
+      amount: row.settled_kind === 'post' ? (row.settled_amount ?? row.amount) : row.amount,
+      debitAccountId: row.debit_account_id,
+      note: row.note,
+      createdAt: row.created_at,
+    },
+    walletAccountId,
+    counterparty,
+    { status, sandbox: sandbox && (row.code === 'topup' || row.code === 'withdrawal') },
+  )
 }

@@ -1,7 +1,6 @@
 import type {
   TopUpBody,
   TransactionsPage,
-  TransactionView,
   TransferBody,
   WalletView,
   WithdrawBody,
@@ -19,7 +18,7 @@ import { decodeCursor, encodeCursor } from './cursor.js'
 import { CannotPayYourselfError, RecipientNotVerifiedError } from './errors.js'
 import type { FundingProvider } from './funding.js'
 import { listWalletTransfers } from './history-store.js'
-import { respond, transactionView } from './outcome.js'
+import { historyItem, respond, transactionView } from './outcome.js'
 
 export interface WalletDeps {
   db: Db
@@ -167,30 +166,10 @@ export class WalletService {
       userIdOfWallet(row.debit_account_id === wallet ? row.credit_account_id : row.debit_account_id),
     )
     const people = await this.deps.accounts.people(others.filter((id): id is string => id !== undefined))
-    const items = page.map((row, i): TransactionView => {
+    const sandbox = this.deps.funding.sandbox
+    const items = page.map((row, i) => {
       const other = others[i]
-      const status =
-        row.settled_kind === 'void' ? 'voided' : row.kind === 'pending' && !row.settled_kind ? 'pending' : 'completed'
-      const view = transactionView(
-        {
-          id: row.id,
-          kind: row.kind as 'single' | 'pending',
-          debitAccountId: row.debit_account_id,
-          creditAccountId: row.credit_account_id,
-          amount: row.amount,
-          pendingId: null,
-          code: row.code,
-          timeoutAt: null,
-          refType: null,
-          refId: null,
-          note: row.note,
-          createdAt: row.created_at,
-        },
-        wallet,
-        other ? (people.get(other) ?? null) : null,
-        { status, amount: row.settled_kind === 'post' ? (row.settled_amount ?? row.amount) : row.amount },
-      )
-      return row.code === 'topup' || row.code === 'withdrawal' ? { ...view, sandbox: this.deps.funding.sandbox } : view
+      return historyItem(row, wallet, other ? (people.get(other) ?? null) : null, sandbox)
     })
     const last = page.at(-1)
     return {
