@@ -1,16 +1,26 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { lazy, Suspense } from 'react'
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router'
 import { isApiError } from './api/api-error.js'
 import { LocaleSync } from './components/locale-sync.js'
-import { PublicOnly, RequireAuth } from './components/route-guards.js'
+import { FullPageSpinner, PublicOnly, RequireAuth } from './components/route-guards.js'
 import { TabLayout } from './components/tab-layout.js'
 import { LoginPage } from './pages/login-page.js'
 import { MePage } from './pages/me-page.js'
 import { NotFoundPage } from './pages/not-found-page.js'
 import { PinPage } from './pages/pin-page.js'
-import { ChatPage, CirclePage, LivePage, WalletPage } from './pages/placeholder-pages.js'
+import { ChatPage, CirclePage, LivePage } from './pages/placeholder-pages.js'
 import { RealNamePage } from './pages/real-name-page.js'
 import { RegisterPage } from './pages/register-page.js'
+import { HistoryPage } from './pages/wallet/history-page.js'
+import { RequestPage } from './pages/wallet/request-page.js'
+import { TopUpPage } from './pages/wallet/top-up-page.js'
+import { TransferPage } from './pages/wallet/transfer-page.js'
+import { WalletPage } from './pages/wallet/wallet-page.js'
+import { WithdrawPage } from './pages/wallet/withdraw-page.js'
+
+// The bill's charts (recharts) are most of the bundle's weight: they load when the bill is opened, not at start-up.
+const BillPage = lazy(() => import('./pages/wallet/bill-page.js').then((module) => ({ default: module.BillPage })))
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -49,6 +59,19 @@ const router = createBrowserRouter([
       },
       { path: '/me/real-name', element: <RealNamePage /> },
       { path: '/me/pin', element: <PinPage /> },
+      { path: '/wallet/top-up', element: <TopUpPage /> },
+      { path: '/wallet/transfer', element: <TransferPage /> },
+      { path: '/wallet/request', element: <RequestPage /> },
+      { path: '/wallet/withdraw', element: <WithdrawPage /> },
+      { path: '/wallet/history', element: <HistoryPage /> },
+      {
+        path: '/wallet/bill',
+        element: (
+          <Suspense fallback={<FullPageSpinner />}>
+            <BillPage />
+          </Suspense>
+        ),
+      },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

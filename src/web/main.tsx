@@ -9,6 +9,11 @@ import './styles/controls.css'
 import './styles/pickers.css'
 import './styles/layout.css'
 import './styles/pages.css'
+import './styles/sheet.css'
+import './styles/money-lists.css'
+import './styles/wallet.css'
+import './styles/wallet-forms.css'
+import './styles/bill.css'
 
 setupI18n()
 

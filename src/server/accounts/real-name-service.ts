@@ -15,6 +15,7 @@ import {
 import { findRealName, findRealNameByIdHash, insertRealName } from './real-name-store.js'
 
 const ADULT_AGE = 18
+const VERIFIED_CACHE_MAX = 100_000
 
 /**
  * Real-name verification (實名). Keeps only what later features need: a keyed hash of the ID number for
@@ -22,6 +23,8 @@ const ADULT_AGE = 18
  */
 export class RealNameService {
   private readonly attempts: Throttle
+  /** Verification is never revoked, so a positive answer can be kept: it spares every payment a query. */
+  private readonly verified = new Set<string>()
 
   constructor(
     private readonly db: Db,
@@ -80,6 +83,12 @@ export class RealNameService {
   }
 
   async isVerified(userId: string): Promise<boolean> {
-    return (await findRealName(this.db, userId)) !== undefined
+    if (this.verified.has(userId)) return true
+    const found = (await findRealName(this.db, userId)) !== undefined
+    if (found) {
+      if (this.verified.size >= VERIFIED_CACHE_MAX) this.verified.clear()
+      this.verified.add(userId)
+    }
+    return found
   }
 }

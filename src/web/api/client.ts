@@ -20,10 +20,20 @@ export function configureApiClient(next: ClientOptions): void {
 
 /**
  * Calls `/api/v1<path>`. The session travels in the server's httpOnly cookie, never in script-visible storage.
- * Resolves with the parsed body (undefined for 204); rejects with an ApiError.
+ * Resolves with the parsed body (undefined for 204); rejects with an ApiError. `extraHeaders` carries e.g. the
+ * Idempotency-Key of a money-moving POST.
  */
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': options.locale() }
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': options.locale(),
+    ...extraHeaders,
+  }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   let response: Response
   try {

@@ -141,3 +141,45 @@ export const AlertIcon = (props: IconProps) => (
     <path d="M12 7.5v5.5M12 16.5h.01" />
   </Svg>
 )
+
+export const CloseIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="m6.5 6.5 11 11M17.5 6.5l-11 11" />
+  </Svg>
+)
+
+export const ArrowDownIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 4.5v14M6.5 13l5.5 5.5 5.5-5.5" />
+  </Svg>
+)
+
+export const ArrowUpIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 19.5v-14M6.5 11 12 5.5l5.5 5.5" />
+  </Svg>
+)
+
+export const TransferIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M5 8.5h13l-3.5-3.5M19 15.5H6l3.5 3.5" />
+  </Svg>
+)
+
+export const ReceiveIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <rect x="4" y="4" width="6.5" height="6.5" rx="1.2" />
+    <rect x="13.5" y="4" width="6.5" height="6.5" rx="1.2" />
+    <rect x="4" y="13.5" width="6.5" height="6.5" rx="1.2" />
+    <path d="M13.5 13.5h2.5v2.5M20 13.5v.01M13.5 20h.01M17 17h3v3h-3" />
+  </Svg>
+)
+
+export const ChartIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 20h16" />
+    <rect x="5.5" y="11" width="3" height="6.5" rx="1" />
+    <rect x="10.5" y="6.5" width="3" height="11" rx="1" />
+    <rect x="15.5" y="9" width="3" height="8.5" rx="1" />
+  </Svg>
+)

@@ -23,7 +23,7 @@ export function PublicOnly() {
   return <Outlet />
 }
 
-function FullPageSpinner() {
+export function FullPageSpinner() {
   const { t } = useTranslation()
   return (
     <div className="full-page-center">
