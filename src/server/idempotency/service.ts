@@ -43,18 +43,26 @@ export class IdempotencyService {
       if (!running) break
       await running.catch(() => undefined)
     }
-    const remembered = await findIdempotencyRecord(this.db, scope.userId, scope.key)
-    if (remembered) {
-      if (remembered.request_hash !== scope.requestHash) throw new IdempotencyKeyReusedError()
-      return { status: remembered.status_code, body: JSON.parse(remembered.response_body) }
-    }
-    const attempt = execute(scope)
+    // Registered before the first await, so that a concurrent twin always finds it and waits.
+    const attempt = this.replayOrExecute(scope, execute)
     this.inflight.set(slot, attempt)
     try {
       return await attempt
     } finally {
       this.inflight.delete(slot)
     }
+  }
+
+  private async replayOrExecute(
+    scope: IdempotencyScope,
+    execute: (scope: IdempotencyScope) => Promise<StoredResponse>,
+  ): Promise<StoredResponse> {
+    const remembered = await findIdempotencyRecord(this.db, scope.userId, scope.key)
+    if (remembered) {
+      if (remembered.request_hash !== scope.requestHash) throw new IdempotencyKeyReusedError()
+      return { status: remembered.status_code, body: JSON.parse(remembered.response_body) }
+    }
+    return execute(scope)
   }
 
   async prune(): Promise<void> {
