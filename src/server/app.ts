@@ -8,6 +8,7 @@ import type { Config } from './config.js'
 import { createContext, type AppContext, type ContextOptions } from './context.js'
 import { healthRoutes } from './health/routes.js'
 import { startHousekeeping } from './housekeeping.js'
+import { socialRoutes } from './social/routes.js'
 import { walletRoutes } from './wallet/routes.js'
 import { installAuthentication } from './http/auth.js'
 import { installErrorHandler } from './http/error-handler.js'
@@ -62,6 +63,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(healthRoutes(ctx))
       await api.register(accountsRoutes(ctx))
       await api.register(walletRoutes(ctx))
+      await api.register(socialRoutes(ctx))
     },
     { prefix: '/api/v1' },
   )

@@ -6,6 +6,8 @@ import { openDatabase, type Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { IdempotencyService } from './idempotency/service.js'
 import { LedgerService } from './ledger/service.js'
+import { GroupsService } from './social/groups-service.js'
+import { SocialService } from './social/service.js'
 import { SandboxFundingProvider } from './wallet/funding.js'
 import { PaymentRequestsService } from './wallet/payment-requests-service.js'
 import { WalletService, type WalletDeps } from './wallet/service.js'
@@ -26,6 +28,8 @@ export interface AppContext {
   walletDeps: WalletDeps
   wallet: WalletService
   paymentRequests: PaymentRequestsService
+  social: SocialService
+  groups: GroupsService
   close(): Promise<void>
 }
 
@@ -50,7 +54,16 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const accounts = new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2 })
   const realNames = new RealNameService(db, secret, clock, (userId) => ledger.openWallet(userId))
   const pins = new PinService(db, secret, clock)
-  const walletDeps: WalletDeps = { db, ledger, accounts, realNames, pins, funding: new SandboxFundingProvider() }
+  const social = new SocialService(db, accounts, clock)
+  const walletDeps: WalletDeps = {
+    db,
+    ledger,
+    accounts,
+    realNames,
+    pins,
+    social,
+    funding: new SandboxFundingProvider(),
+  }
   return {
     config,
     database,
@@ -64,6 +77,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     walletDeps,
     wallet: new WalletService(walletDeps),
     paymentRequests: new PaymentRequestsService(walletDeps, clock),
+    social,
+    groups: new GroupsService(db, accounts, social, clock),
     async close() {
       await ledger.idle()
       await bus.close()

@@ -1,3 +1,4 @@
+import type { PersonView } from '../../shared/api/social.js'
 import crypto from 'node:crypto'
 import { monotonicFactory } from 'ulid'
 import type {
@@ -20,6 +21,7 @@ import {
   deleteExpiredSessions,
   deleteSession,
   findProfile,
+  findPublicProfiles,
   findSessionUser,
   findUserByPhone,
   findUserNames,
@@ -134,6 +136,17 @@ export class AccountsService {
   async people(ids: Iterable<string>): Promise<Map<string, { id: string; displayName: string }>> {
     const rows = await findUserNames(this.db, [...new Set(ids)])
     return new Map(rows.map((row) => [row.id, { id: row.id, displayName: row.display_name }]))
+  }
+
+  /** Public profiles for ids (unknown ids are left out). */
+  async profiles(ids: Iterable<string>): Promise<Map<string, PersonView>> {
+    const rows = await findPublicProfiles(this.db, [...new Set(ids)])
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { id: row.id, displayName: row.display_name, maskedName: row.masked_name, avatarUrl: row.avatar_url },
+      ]),
+    )
   }
 
   async deleteExpiredSessions(): Promise<void> {

@@ -74,3 +74,17 @@ export async function findUserNames(db: Db, ids: string[]): Promise<Array<{ id: 
   if (ids.length === 0) return []
   return db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
 }
+
+/** What anyone may see of a person: name, masked real name, avatar. */
+export async function findPublicProfiles(
+  db: Db,
+  ids: string[],
+): Promise<Array<{ id: string; display_name: string; avatar_url: string | null; masked_name: string | null }>> {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('users')
+    .leftJoin('real_names', 'real_names.user_id', 'users.id')
+    .select(['users.id', 'users.display_name', 'users.avatar_url', 'real_names.masked_name'])
+    .where('users.id', 'in', ids)
+    .execute()
+}

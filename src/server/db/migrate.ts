@@ -4,6 +4,7 @@ import * as accounts from './migrations/0001-accounts.js'
 import * as ledger from './migrations/0002-ledger.js'
 import * as idempotency from './migrations/0003-idempotency.js'
 import * as paymentRequests from './migrations/0004-payment-requests.js'
+import * as social from './migrations/0005-social.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-ledger': ledger,
   '0003-idempotency': idempotency,
   '0004-payment-requests': paymentRequests,
+  '0005-social': social,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

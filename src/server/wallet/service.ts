@@ -10,10 +10,11 @@ import type { PinService } from '../accounts/pin-service.js'
 import type { RealNameService } from '../accounts/real-name-service.js'
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { Db } from '../db/database.js'
-import { NotFoundError } from '../errors.js'
+import { ForbiddenError, NotFoundError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
 import { SYSTEM_ACCOUNTS, userIdOfWallet, walletAccountId } from '../ledger/accounts.js'
 import type { LedgerService } from '../ledger/service.js'
+import type { SocialService } from '../social/service.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
 import { CannotPayYourselfError, RecipientNotVerifiedError } from './errors.js'
 import type { FundingProvider } from './funding.js'
@@ -26,6 +27,7 @@ export interface WalletDeps {
   accounts: AccountsService
   realNames: RealNameService
   pins: PinService
+  social: SocialService
   funding: FundingProvider
 }
 
@@ -131,6 +133,7 @@ export class WalletService {
     await this.deps.pins.verify(actor.id, body.pin)
     const recipient = (await this.deps.accounts.people([body.toUserId])).get(body.toUserId)
     if (!recipient) throw new NotFoundError()
+    if (await this.deps.social.hasBlocked(recipient.id, actor.id)) throw new ForbiddenError()
     if (!(await this.deps.realNames.isVerified(recipient.id))) throw new RecipientNotVerifiedError()
 
     const wallet = walletAccountId(actor.id)

@@ -45,6 +45,20 @@ describe('health, OpenAPI and security headers', () => {
       ['/api/v1/payment-requests', 'get'],
       ['/api/v1/payment-requests/{id}/pay', 'post'],
       ['/api/v1/payment-requests/{id}/decline', 'post'],
+      ['/api/v1/friend-requests', 'post'],
+      ['/api/v1/friend-requests', 'get'],
+      ['/api/v1/friend-requests/{id}/accept', 'post'],
+      ['/api/v1/friend-requests/{id}/decline', 'post'],
+      ['/api/v1/friends', 'get'],
+      ['/api/v1/friends/{userId}', 'delete'],
+      ['/api/v1/friends/{userId}/settings', 'put'],
+      ['/api/v1/blocks', 'post'],
+      ['/api/v1/blocks/{userId}', 'delete'],
+      ['/api/v1/groups', 'post'],
+      ['/api/v1/groups', 'get'],
+      ['/api/v1/groups/{id}', 'get'],
+      ['/api/v1/groups/{id}/members', 'post'],
+      ['/api/v1/groups/{id}/members/{userId}', 'delete'],
     ]
     for (const [path, method] of expected) expect(paths[path]?.[method], `${method} ${path}`).toBeDefined()
     const register = paths['/api/v1/auth/register']!.post as { responses: Record<string, unknown> }

@@ -30,4 +30,9 @@ export const errorsEn = {
   RECIPIENT_NOT_VERIFIED: 'The recipient has not verified their real name yet and cannot receive money.',
   ALREADY_PAID: 'This has already been paid.',
   REQUEST_DECLINED: 'This payment request was declined.',
+  CANNOT_BEFRIEND_YOURSELF: 'You cannot add yourself as a friend.',
+  ALREADY_FRIENDS: 'You are already friends.',
+  FRIEND_REQUEST_NOT_PENDING: 'This friend request has already been answered.',
+  CANNOT_BLOCK_YOURSELF: 'You cannot block yourself.',
+  MEMBERS_MUST_BE_FRIENDS: 'Everyone you add to a group must be your friend.',
 } as const

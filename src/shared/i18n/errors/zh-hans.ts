@@ -32,4 +32,9 @@ export const errorsZhHans: ErrorCatalog = {
   RECIPIENT_NOT_VERIFIED: '对方尚未完成实名认证，暂时无法收款。',
   ALREADY_PAID: '已经支付过了。',
   REQUEST_DECLINED: '该收款请求已被拒绝。',
+  CANNOT_BEFRIEND_YOURSELF: '不能添加自己为好友。',
+  ALREADY_FRIENDS: '你们已经是好友了。',
+  FRIEND_REQUEST_NOT_PENDING: '该好友申请已处理。',
+  CANNOT_BLOCK_YOURSELF: '不能拉黑自己。',
+  MEMBERS_MUST_BE_FRIENDS: '只能把好友拉进群聊。',
 }

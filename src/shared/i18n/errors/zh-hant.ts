@@ -32,4 +32,9 @@ export const errorsZhHant: ErrorCatalog = {
   RECIPIENT_NOT_VERIFIED: '對方尚未完成實名認證，暫時無法收款。',
   ALREADY_PAID: '已經付款過了。',
   REQUEST_DECLINED: '此收款請求已被拒絕。',
+  CANNOT_BEFRIEND_YOURSELF: '不能加自己為好友。',
+  ALREADY_FRIENDS: '你們已經是好友了。',
+  FRIEND_REQUEST_NOT_PENDING: '此好友邀請已處理。',
+  CANNOT_BLOCK_YOURSELF: '不能封鎖自己。',
+  MEMBERS_MUST_BE_FRIENDS: '只能把好友加入群組。',
 }
