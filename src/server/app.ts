@@ -8,6 +8,7 @@ import type { Config } from './config.js'
 import { createContext, type AppContext, type ContextOptions } from './context.js'
 import { healthRoutes } from './health/routes.js'
 import { startHousekeeping } from './housekeeping.js'
+import { mediaRoutes } from './media/routes.js'
 import { socialRoutes } from './social/routes.js'
 import { walletRoutes } from './wallet/routes.js'
 import { installAuthentication } from './http/auth.js'
@@ -64,6 +65,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(accountsRoutes(ctx))
       await api.register(walletRoutes(ctx))
       await api.register(socialRoutes(ctx))
+      await api.register(mediaRoutes(ctx))
     },
     { prefix: '/api/v1' },
   )

@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { IdempotencyService } from './idempotency/service.js'
 import { LedgerService } from './ledger/service.js'
+import { MediaService } from './media/service.js'
 import { GroupsService } from './social/groups-service.js'
 import { SocialService } from './social/service.js'
 import { SandboxFundingProvider } from './wallet/funding.js'
@@ -30,6 +31,7 @@ export interface AppContext {
   paymentRequests: PaymentRequestsService
   social: SocialService
   groups: GroupsService
+  media: MediaService
   close(): Promise<void>
 }
 
@@ -79,6 +81,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     paymentRequests: new PaymentRequestsService(walletDeps, clock),
     social,
     groups: new GroupsService(db, accounts, social, clock),
+    media: new MediaService(db, config.dataDir, clock),
     async close() {
       await ledger.idle()
       await bus.close()
