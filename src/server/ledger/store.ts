@@ -1,3 +1,4 @@
+import type SQLite from 'better-sqlite3'
 import { sql, type Selectable, type Transaction } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { Tables } from '../db/tables.js'
@@ -119,6 +120,117 @@ export async function writeTotals(trx: Executor, accounts: AccountTotals[]): Pro
         debits_posted = t.dp, credits_posted = t.cp, debits_pending = t.dq, credits_pending = t.cq
       from (select column1 as id, column2 as dp, column3 as cp, column4 as dq, column5 as cq from (values ${rows}) as v) as t
       where ledger_accounts.id = t.id`.execute(trx)
+  }
+}
+
+/** What the batch writer reads and writes inside its transaction. */
+export interface BatchStore {
+  /** Accounts by id; on PostgreSQL also locked, in id order. */
+  loadAccounts(ids: string[]): Promise<Map<string, AccountTotals>>
+  findTransfers(ids: string[]): Promise<Map<string, Transfer>>
+  findSettlements(pendingIds: string[]): Promise<Map<string, 'post' | 'void'>>
+  insertTransfers(transfers: Transfer[]): Promise<void>
+  writeTotals(accounts: AccountTotals[]): Promise<void>
+}
+
+/** PostgreSQL: one multi-row statement per step (and per CHUNK rows), the accounts locked in id order. */
+export function kyselyBatchStore(trx: Executor, lock: boolean): BatchStore {
+  return {
+    loadAccounts: (ids) => loadAccountsForUpdate(trx, ids, lock),
+    findTransfers: (ids) => findTransfers(trx, ids),
+    findSettlements: (pendingIds) => findSettlements(trx, pendingIds),
+    insertTransfers: (transfers) => insertTransfers(trx, transfers),
+    writeTotals: (accounts) => writeTotals(trx, accounts),
+  }
+}
+
+interface SqliteStatements {
+  account: SQLite.Statement<[string], Selectable<LedgerAccountsTable>>
+  transfer: SQLite.Statement<[string], Selectable<LedgerTransfersTable>>
+  settlement: SQLite.Statement<[string], { kind: string }>
+  insert: SQLite.Statement<unknown[]>
+  totals: SQLite.Statement<[number, number, number, number, string]>
+}
+
+const sqliteStatements = new WeakMap<SQLite.Database, SqliteStatements>()
+
+function statementsOf(sqlite: SQLite.Database): SqliteStatements {
+  let statements = sqliteStatements.get(sqlite)
+  if (!statements) {
+    statements = {
+      account: sqlite.prepare('select * from ledger_accounts where id = ?'),
+      transfer: sqlite.prepare('select * from ledger_transfers where id = ?'),
+      settlement: sqlite.prepare('select kind from ledger_transfers where pending_id = ?'),
+      insert: sqlite.prepare(
+        `insert into ledger_transfers (id, debit_account_id, credit_account_id, amount, kind, pending_id, code,
+          timeout_at, ref_type, ref_id, note, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      totals: sqlite.prepare(
+        `update ledger_accounts set debits_posted = ?, credits_posted = ?, debits_pending = ?, credits_pending = ?
+          where id = ?`,
+      ),
+    }
+    sqliteStatements.set(sqlite, statements)
+  }
+  return statements
+}
+
+/**
+ * SQLite: the driver's statements, prepared once per connection and run row by row, synchronously — no SQL to
+ * build, compile and prepare per batch, which cost more than the rows themselves. Use only inside the writer's
+ * Kysely transaction: it holds the single connection, so no other statement interleaves, and its commit or
+ * rollback covers these rows.
+ */
+export function sqliteBatchStore(sqlite: SQLite.Database): BatchStore {
+  const statements = statementsOf(sqlite)
+  return {
+    async loadAccounts(ids) {
+      const accounts = new Map<string, AccountTotals>()
+      for (const id of ids) {
+        const row = statements.account.get(id)
+        if (row) accounts.set(id, toTotals(row))
+      }
+      return accounts
+    },
+    async findTransfers(ids) {
+      const found = new Map<string, Transfer>()
+      for (const id of ids) {
+        const row = statements.transfer.get(id)
+        if (row) found.set(id, toTransfer(row))
+      }
+      return found
+    },
+    async findSettlements(pendingIds) {
+      const settled = new Map<string, 'post' | 'void'>()
+      for (const id of pendingIds) {
+        const row = statements.settlement.get(id)
+        if (row) settled.set(id, row.kind as 'post' | 'void')
+      }
+      return settled
+    },
+    async insertTransfers(transfers) {
+      for (const t of transfers) {
+        statements.insert.run(
+          t.id,
+          t.debitAccountId,
+          t.creditAccountId,
+          t.amount,
+          t.kind,
+          t.pendingId,
+          t.code,
+          t.timeoutAt,
+          t.refType,
+          t.refId,
+          t.note,
+          t.createdAt,
+        )
+      }
+    },
+    async writeTotals(accounts) {
+      for (const a of accounts) {
+        statements.totals.run(a.debitsPosted, a.creditsPosted, a.debitsPending, a.creditsPending, a.id)
+      }
+    },
   }
 }
 

@@ -4,7 +4,7 @@ import type { Tables } from '../db/tables.js'
 import { DomainError } from '../errors.js'
 import { insertIdempotencyRecords, type IdempotencyRow } from '../idempotency/store.js'
 import { BatchDecider, type CommandOutcome } from './apply.js'
-import { findSettlements, findTransfers, insertTransfers, loadAccountsForUpdate, writeTotals } from './store.js'
+import { kyselyBatchStore, sqliteBatchStore } from './store.js'
 import type { TransferRequest } from './types.js'
 
 /** The response to remember under an idempotency key, in the same transaction as the money. */
@@ -99,14 +99,15 @@ export class LedgerWriter {
 
   private async commit(batch: Queued[]): Promise<CommandResult[]> {
     const now = this.clock()
-    const lock = this.database.dialect === 'postgres'
+    const { sqlite, dialect } = this.database
     return this.database.db.transaction().execute(async (trx) => {
+      const store = sqlite ? sqliteBatchStore(sqlite) : kyselyBatchStore(trx, dialect === 'postgres')
       const requests = batch.flatMap((item) => item.command.transfers)
       const pendingIds = [...new Set(requests.flatMap((r) => (r.pendingId ? [r.pendingId] : [])))]
       const [existing, pendings, settled] = await Promise.all([
-        findTransfers(trx, [...new Set(requests.map((r) => r.id))]),
-        findTransfers(trx, pendingIds),
-        findSettlements(trx, pendingIds),
+        store.findTransfers([...new Set(requests.map((r) => r.id))]),
+        store.findTransfers(pendingIds),
+        store.findSettlements(pendingIds),
       ])
       const accountIds = new Set<string>()
       for (const r of requests) {
@@ -114,7 +115,7 @@ export class LedgerWriter {
         if (r.creditAccountId) accountIds.add(r.creditAccountId)
       }
       for (const p of pendings.values()) accountIds.add(p.debitAccountId).add(p.creditAccountId)
-      const accounts = await loadAccountsForUpdate(trx, [...accountIds], lock)
+      const accounts = await store.loadAccounts([...accountIds])
 
       const decider = new BatchDecider({ accounts, existing, pendings, settled }, now)
       const results: CommandResult[] = []
@@ -124,8 +125,8 @@ export class LedgerWriter {
         )
       }
 
-      await insertTransfers(trx, decider.inserts)
-      await writeTotals(trx, [...decider.changed.values()])
+      await store.insertTransfers(decider.inserts)
+      await store.writeTotals([...decider.changed.values()])
       await insertIdempotencyRecords(trx, rememberedResponses(batch, results, now))
       return results
     })
