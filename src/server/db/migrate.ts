@@ -5,6 +5,8 @@ import * as ledger from './migrations/0002-ledger.js'
 import * as idempotency from './migrations/0003-idempotency.js'
 import * as paymentRequests from './migrations/0004-payment-requests.js'
 import * as social from './migrations/0005-social.js'
+import * as media from './migrations/0006-media.js'
+import * as feed from './migrations/0007-feed.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +15,8 @@ const migrations: Record<string, Migration> = {
   '0003-idempotency': idempotency,
   '0004-payment-requests': paymentRequests,
   '0005-social': social,
+  '0006-media': media,
+  '0007-feed': feed,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

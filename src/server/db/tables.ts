@@ -1,10 +1,20 @@
 import type { AccountsTables } from '../accounts/tables.js'
+import type { FeedTables } from '../feed/tables.js'
 import type { IdempotencyTables } from '../idempotency/tables.js'
 import type { LedgerTables } from '../ledger/tables.js'
 import type { LimitsTables } from '../limits/tables.js'
+import type { MediaTables } from '../media/tables.js'
 import type { SocialTables } from '../social/tables.js'
 import type { WalletTables } from '../wallet/tables.js'
 
 /** Every table, composed from the modules that own them. Times are epoch milliseconds. */
 export interface Tables
-  extends AccountsTables, LimitsTables, LedgerTables, IdempotencyTables, WalletTables, SocialTables {}
+  extends
+    AccountsTables,
+    LimitsTables,
+    LedgerTables,
+    IdempotencyTables,
+    WalletTables,
+    SocialTables,
+    MediaTables,
+    FeedTables {}
