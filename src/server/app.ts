@@ -8,6 +8,7 @@ import type { Config } from './config.js'
 import { createContext, type AppContext, type ContextOptions } from './context.js'
 import { healthRoutes } from './health/routes.js'
 import { startHousekeeping } from './housekeeping.js'
+import { feedRoutes } from './feed/routes.js'
 import { mediaRoutes } from './media/routes.js'
 import { socialRoutes } from './social/routes.js'
 import { walletRoutes } from './wallet/routes.js'
@@ -66,6 +67,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(walletRoutes(ctx))
       await api.register(socialRoutes(ctx))
       await api.register(mediaRoutes(ctx))
+      await api.register(feedRoutes(ctx))
     },
     { prefix: '/api/v1' },
   )

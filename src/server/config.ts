@@ -21,6 +21,10 @@ export interface Config {
   webRoot: string | undefined
   /** scrypt cost (log2 N) for password hashes; tests may lower it, never below 14. */
   passwordCostLog2: number
+  /** Password-free tips per tipper per China day, in fen. */
+  tipDailyCapFen: number
+  /** Product posts a seller may publish per day. */
+  productPostsPerDay: number
 }
 
 export class ConfigError extends Error {}
@@ -36,7 +40,9 @@ export const ENVIRONMENT_HELP = `Environment:
   REDIS_URL             redis://… to fan realtime events out across processes
   LOG_LEVEL             fatal | error | warn | info | debug | trace | silent (info)
   LIFECIRCLE_SECRET     server secret for PIN and ID-number hashes (else generated into DATA_DIR)
-  LIFECIRCLE_IP_LIMITS  "off" switches per-address abuse limits off, for load tests only`
+  LIFECIRCLE_IP_LIMITS  "off" switches per-address abuse limits off, for load tests only
+  LIFECIRCLE_TIP_DAILY_CAP_FEN       password-free tips per person per day, in fen (2000 = ¥20)
+  LIFECIRCLE_PRODUCT_POSTS_PER_DAY   product posts a seller may publish per day (5)`
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string } = {}): Config {
   const port = Number(env.PORT ?? 3000)
@@ -73,9 +79,19 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     ipLimits: ipLimits === 'on',
     webRoot: defaults.webRoot,
     passwordCostLog2: 15,
+    tipDailyCapFen: positiveInteger(env, 'LIFECIRCLE_TIP_DAILY_CAP_FEN', 2_000),
+    productPostsPerDay: positiveInteger(env, 'LIFECIRCLE_PRODUCT_POSTS_PER_DAY', 5),
   }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name])
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer`)
+  return value
 }

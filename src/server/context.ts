@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { IdempotencyService } from './idempotency/service.js'
 import { LedgerService } from './ledger/service.js'
+import { FeedService } from './feed/service.js'
 import { MediaService } from './media/service.js'
 import { GroupsService } from './social/groups-service.js'
 import { SocialService } from './social/service.js'
@@ -32,6 +33,7 @@ export interface AppContext {
   social: SocialService
   groups: GroupsService
   media: MediaService
+  feed: FeedService
   close(): Promise<void>
 }
 
@@ -57,6 +59,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const realNames = new RealNameService(db, secret, clock, (userId) => ledger.openWallet(userId))
   const pins = new PinService(db, secret, clock)
   const social = new SocialService(db, accounts, clock)
+  const media = new MediaService(db, config.dataDir, clock)
   const walletDeps: WalletDeps = {
     db,
     ledger,
@@ -81,7 +84,17 @@ export async function createContext(config: Config, options: ContextOptions = {}
     paymentRequests: new PaymentRequestsService(walletDeps, clock),
     social,
     groups: new GroupsService(db, accounts, social, clock),
-    media: new MediaService(db, config.dataDir, clock),
+    media,
+    feed: new FeedService({
+      db,
+      accounts,
+      realNames,
+      social,
+      media,
+      ledger,
+      clock,
+      rules: { tipDailyCap: config.tipDailyCapFen, productPostsPerDay: config.productPostsPerDay },
+    }),
     async close() {
       await ledger.idle()
       await bus.close()

@@ -200,6 +200,12 @@ export class SocialService {
     return (await findBlock(this.db, blocker, blocked)) !== undefined
   }
 
+  /** `userId`'s own settings about `friendId`, or undefined when they are not friends. */
+  async friendshipOf(userId: string, friendId: string): Promise<FriendSettings | undefined> {
+    const row = await findFriendship(this.db, userId, friendId)
+    return row && { muteTheirPosts: row.mute_their_posts === 1, hideMyPosts: row.hide_my_posts === 1 }
+  }
+
   async areFriends(a: string, b: string): Promise<boolean> {
     return (await findFriendship(this.db, a, b)) !== undefined
   }

@@ -35,4 +35,11 @@ export const errorsEn = {
   FRIEND_REQUEST_NOT_PENDING: 'This friend request has already been answered.',
   CANNOT_BLOCK_YOURSELF: 'You cannot block yourself.',
   MEMBERS_MUST_BE_FRIENDS: 'Everyone you add to a group must be your friend.',
+  UNSUPPORTED_IMAGE_TYPE: 'Only JPEG, PNG, WebP and GIF images can be uploaded.',
+  IMAGE_TOO_LARGE: 'An image may be at most {{maxMegabytes}} MB.',
+  IMAGE_DIMENSIONS_TOO_LARGE: 'This image has too many pixels (at most {{maxMegapixels}} megapixels).',
+  INVALID_IMAGE: 'This image is damaged or cannot be read.',
+  TIPS_DISABLED: 'The author has turned tips off for this post.',
+  TIP_LIMIT_REACHED: 'You have reached today’s limit for password-free tips.',
+  CANNOT_TIP_YOURSELF: 'You cannot tip yourself.',
 } as const

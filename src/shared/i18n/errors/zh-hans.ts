@@ -37,4 +37,11 @@ export const errorsZhHans: ErrorCatalog = {
   FRIEND_REQUEST_NOT_PENDING: '该好友申请已处理。',
   CANNOT_BLOCK_YOURSELF: '不能拉黑自己。',
   MEMBERS_MUST_BE_FRIENDS: '只能把好友拉进群聊。',
+  UNSUPPORTED_IMAGE_TYPE: '仅支持上传 JPEG、PNG、WebP 和 GIF 图片。',
+  IMAGE_TOO_LARGE: '图片不能超过 {{maxMegabytes}} MB。',
+  IMAGE_DIMENSIONS_TOO_LARGE: '图片像素过多（最多 {{maxMegapixels}} 百万像素）。',
+  INVALID_IMAGE: '图片已损坏或无法读取。',
+  TIPS_DISABLED: '作者已关闭这条动态的打赏。',
+  TIP_LIMIT_REACHED: '今日免密打赏额度已用完。',
+  CANNOT_TIP_YOURSELF: '不能给自己打赏。',
 }

@@ -37,4 +37,11 @@ export const errorsZhHant: ErrorCatalog = {
   FRIEND_REQUEST_NOT_PENDING: '此好友邀請已處理。',
   CANNOT_BLOCK_YOURSELF: '不能封鎖自己。',
   MEMBERS_MUST_BE_FRIENDS: '只能把好友加入群組。',
+  UNSUPPORTED_IMAGE_TYPE: '僅支援上傳 JPEG、PNG、WebP 和 GIF 圖片。',
+  IMAGE_TOO_LARGE: '圖片不能超過 {{maxMegabytes}} MB。',
+  IMAGE_DIMENSIONS_TOO_LARGE: '圖片像素過多（最多 {{maxMegapixels}} 百萬像素）。',
+  INVALID_IMAGE: '圖片已損毀或無法讀取。',
+  TIPS_DISABLED: '作者已關閉這則動態的打賞。',
+  TIP_LIMIT_REACHED: '今日免密打賞額度已用完。',
+  CANNOT_TIP_YOURSELF: '不能打賞給自己。',
 }

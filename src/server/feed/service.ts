@@ -1,0 +1,281 @@
+import crypto from 'node:crypto'
+import { monotonicFactory } from 'ulid'
+import type {
+  CommentView,
+  CreateCommentBody,
+  CreatePostBody,
+  FeedQuery,
+  PostsPage,
+  PostView,
+} from '../../shared/api/feed.js'
+import type { AccountsService, Actor } from '../accounts/service.js'
+import type { RealNameService } from '../accounts/real-name-service.js'
+import type { Db } from '../db/database.js'
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
+import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
+import { walletAccountId } from '../ledger/accounts.js'
+import type { LedgerService } from '../ledger/service.js'
+import { Throttle } from '../limits/throttle.js'
+import type { MediaService } from '../media/service.js'
+import type { SocialService } from '../social/service.js'
+import { chinaDate } from '../../shared/validation/id-number.js'
+import { decodeCursor, encodeCursor } from '../wallet/cursor.js'
+import { RecipientNotVerifiedError } from '../wallet/errors.js'
+import { respond, transactionView } from '../wallet/outcome.js'
+import { CannotTipYourselfError, TipLimitReachedError, TipsDisabledError } from './errors.js'
+import { presentPosts } from './present.js'
+import type { Script } from './script.js'
+import {
+  addToDailyTips,
+  authorSkeleton,
+  deleteComment,
+  deleteLike,
+  deletePost,
+  feedSkeleton,
+  findComment,
+  findPosts,
+  insertComment,
+  insertLike,
+  insertPost,
+  isPostVisible,
+  type PostRow,
+} from './store.js'
+
+const newId = monotonicFactory()
+
+export interface FeedRules {
+  /** Password-free tips per tipper per China day, in fen (default ¥20). */
+  tipDailyCap: number
+  /** Product posts per seller per day. */
+  productPostsPerDay: number
+}
+
+
+export interface FeedDeps {
+  db: Db
+  accounts: AccountsService
+  realNames: RealNameService
+  social: SocialService
+  media: MediaService
+  ledger: LedgerService
+  clock: () => number
+  rules: FeedRules
+}
+
+/**
+ * The Life Circle (朋友動態). Every read is a pipeline: a skeleton of visible post ids in one query (audience,
+ * blocks, mutes and hide-my-posts decided in SQL), then batch hydration, then the per-viewer rules (likes and
+ * comments only by the viewer's friends), then presentation.
+ */
+export class FeedService {
+  private readonly productPosts: Throttle
+
+  constructor(private readonly deps: FeedDeps) {
+    this.productPosts = new Throttle(
+      deps.db,
+      { name: 'product-posts', limit: deps.rules.productPostsPerDay, windowMs: 24 * 3600_000 },
+      deps.clock,
+    )
+  }
+
+  async createPost(actor: Actor, body: CreatePostBody): Promise<PostView> {
+    const kind = body.kind ?? 'status'
+    const text = (body.text ?? '').trim()
+    const mediaIds = body.mediaIds ?? []
+    if (kind === 'product' && !body.product) throw new ValidationError('product', 'required')
+    if (kind !== 'product' && body.product) throw new ValidationError('product')
+    if (kind === 'purchase' && !body.orderId) throw new ValidationError('orderId', 'required')
+    if (!text && mediaIds.length === 0 && kind === 'status') throw new ValidationError('text', 'required')
+    const audience = await this.audienceFor(actor, body.visibility)
+    const media = await this.deps.media.ownedViews(actor.id, mediaIds)
+    if (kind === 'product') await this.productPosts.consume(actor.id)
+
+    const post: PostRow = {
+      id: newId(),
+      author_id: actor.id,
+      kind,
+      text,
+      visibility: body.visibility.type,
+      tips_enabled: body.tipsEnabled === false ? 0 : 1,
+      product_title: body.product?.title.trim() ?? null,
+      product_price: body.product?.price ?? null,
+      product_stock: body.product?.stock ?? null,
+      product_description: body.product?.description?.trim() || null,
+      order_id: body.orderId ?? null,
+      created_at: this.deps.clock(),
+    }
+    await this.deps.db.transaction().execute((trx) =>
+      insertPost(
+        trx,
+        post,
+        audience,
+        media.map((m) => m.id),
+      ),
+    )
+    return this.getPost(actor, post.id)
+  }
+
+  async feed(actor: Actor, query: FeedQuery): Promise<PostsPage> {
+    const limit = query.limit ?? 20
+    const skeleton = await feedSkeleton(this.deps.db, actor.id, limit + 1, decodeCursor(query.cursor))
+    return this.page(actor, skeleton, limit, query)
+  }
+
+  async userPosts(actor: Actor, userId: string, query: FeedQuery): Promise<PostsPage> {
+    const limit = query.limit ?? 20
+    if (!(await this.maySeeAuthor(actor.id, userId))) return { items: [], nextCursor: null }
+    const skeleton = await authorSkeleton(this.deps.db, actor.id, userId, limit + 1, decodeCursor(query.cursor))
+    return this.page(actor, skeleton, limit, query)
+  }
+
+  async getPost(actor: Actor, postId: string, script?: Script): Promise<PostView> {
+    const post = await this.visiblePost(actor, postId)
+    const [view] = await presentPosts(this.deps, actor, [post], { script })
+    return view!
+  }
+
+  async deletePost(actor: Actor, postId: string): Promise<void> {
+    const post = await this.visiblePost(actor, postId)
+    if (post.author_id !== actor.id) throw new ForbiddenError()
+    await this.deps.db.transaction().execute((trx) => deletePost(trx, postId))
+  }
+
+  async like(actor: Actor, postId: string): Promise<void> {
+    await this.visiblePost(actor, postId)
+    await insertLike(this.deps.db, postId, actor.id, this.deps.clock())
+  }
+
+  async unlike(actor: Actor, postId: string): Promise<void> {
+    await this.visiblePost(actor, postId)
+    await deleteLike(this.deps.db, postId, actor.id)
+  }
+
+  async comment(actor: Actor, postId: string, body: CreateCommentBody): Promise<CommentView> {
+    await this.visiblePost(actor, postId)
+    const text = body.text.trim()
+    if (!text) throw new ValidationError('text')
+    let replyToUserId: string | null = null
+    if (body.replyToCommentId) {
+      const target = await findComment(this.deps.db, body.replyToCommentId)
+      if (!target || target.post_id !== postId) throw new NotFoundError()
+      replyToUserId = target.author_id
+    }
+    const id = newId()
+    await insertComment(this.deps.db, {
+      id,
+      post_id: postId,
+      author_id: actor.id,
+      text,
+      reply_to_comment_id: body.replyToCommentId ?? null,
+      reply_to_user_id: replyToUserId,
+      created_at: this.deps.clock(),
+    })
+    const view = (await this.getPost(actor, postId)).comments.find((c) => c.id === id)
+    return view!
+  }
+
+  /** The commenter may delete their comment; the post's author may delete any comment on it. */
+  async deleteComment(actor: Actor, commentId: string): Promise<void> {
+    const comment = await findComment(this.deps.db, commentId)
+    if (!comment) throw new NotFoundError()
+    const post = await this.visiblePost(actor, comment.post_id).catch(() => undefined)
+    if (!post) throw new NotFoundError()
+    if (comment.author_id !== actor.id && post.author_id !== actor.id) throw new ForbiddenError()
+    await deleteComment(this.deps.db, commentId)
+  }
+
+  /**
+   * 打賞: one tap, a random 1–99 fen drawn here, no PIN; the daily password-free cap is counted in the same
+   * ledger transaction that moves the money, so parallel taps cannot overrun it.
+   */
+  async tip(actor: Actor, postId: string, scope: IdempotencyScope): Promise<StoredResponse> {
+    const post = await this.visiblePost(actor, postId)
+    if (post.author_id === actor.id) throw new CannotTipYourselfError()
+    await this.deps.realNames.requireVerified(actor.id)
+    if (post.tips_enabled !== 1) throw new TipsDisabledError()
+    if (!(await this.deps.realNames.isVerified(post.author_id))) throw new RecipientNotVerifiedError()
+
+    const amount = crypto.randomInt(1, 100)
+    const author = (await this.deps.accounts.people([post.author_id])).get(post.author_id) ?? null
+    const wallet = walletAccountId(actor.id)
+    const day = chinaDate(new Date(this.deps.clock()))
+    const toResponse = (result: Parameters<typeof respond>[0]) =>
+      respond(result, ([transfer]) => ({
+        status: 201,
+        body: { amount: transfer!.amount, transaction: transactionView(transfer!, wallet, author) },
+      }))
+    const result = await this.deps.ledger.submit({
+      transfers: [
+        {
+          id: transferIdFor(scope, 'tip'),
+          kind: 'single',
+          debitAccountId: wallet,
+          creditAccountId: walletAccountId(post.author_id),
+          amount,
+          code: 'tip',
+          refType: 'post',
+          refId: post.id,
+        },
+      ],
+      effects: async (trx) => {
+        if (!(await addToDailyTips(trx, actor.id, day, amount, this.deps.rules.tipDailyCap))) {
+          throw new TipLimitReachedError()
+        }
+      },
+      remember: { ...scope, response: toResponse },
+    })
+    return toResponse(result)
+  }
+
+  private async page(
+    actor: Actor,
+    skeleton: Array<{ id: string; created_at: number }>,
+    limit: number,
+    query: FeedQuery,
+  ): Promise<PostsPage> {
+    const ids = skeleton.slice(0, limit).map((s) => s.id)
+    const rows = await findPosts(this.deps.db, ids)
+    const byId = new Map(rows.map((r) => [r.id, r]))
+    const posts = ids.flatMap((id) => byId.get(id) ?? [])
+    const items = await presentPosts(this.deps, actor, posts, {
+      script: query.script,
+      foldCommercial: query.foldCommercial,
+    })
+    const last = skeleton[limit - 1]
+    return {
+      items,
+      nextCursor: skeleton.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+    }
+  }
+
+  /** A post the viewer may see, or NOT_FOUND: another's private post must not be told apart from none. */
+  private async visiblePost(actor: Actor, postId: string): Promise<PostRow> {
+    const [post] = await findPosts(this.deps.db, [postId])
+    if (!post) throw new NotFoundError()
+    if (post.author_id === actor.id) return post
+    const visible =
+      (await this.maySeeAuthor(actor.id, post.author_id)) && (await isPostVisible(this.deps.db, actor.id, postId))
+    if (!visible) throw new NotFoundError()
+    return post
+  }
+
+  /** Friends who have not blocked each other and whose author does not hide their posts from the viewer. */
+  private async maySeeAuthor(viewerId: string, authorId: string): Promise<boolean> {
+    if (viewerId === authorId) return true
+    const settings = await this.deps.social.friendshipOf(authorId, viewerId)
+    if (!settings || settings.hideMyPosts) return false
+    return !(await this.deps.social.isBlockedEitherWay(viewerId, authorId))
+  }
+
+  private async audienceFor(actor: Actor, visibility: CreatePostBody['visibility']): Promise<string[]> {
+    if (visibility.type === 'friends' || visibility.type === 'private') {
+      if (visibility.userIds?.length) throw new ValidationError('visibility.userIds')
+      return []
+    }
+    const userIds = visibility.userIds ?? []
+    if (userIds.length === 0) throw new ValidationError('visibility.userIds', 'required')
+    const friends = new Set(await this.deps.social.friendIds(actor.id))
+    if (!userIds.every((id) => friends.has(id))) throw new ValidationError('visibility.userIds')
+    return userIds
+  }
+}

@@ -1,0 +1,205 @@
+import { sql, type Selectable } from 'kysely'
+import type { Db } from '../db/database.js'
+import type { Executor } from '../ledger/store.js'
+import type { Cursor } from '../wallet/cursor.js'
+import type { PostCommentsTable, PostsTable } from './tables.js'
+
+export type PostRow = Selectable<PostsTable>
+export type CommentRow = Selectable<PostCommentsTable>
+
+/**
+ * The rule a viewer's feed and every single read share: the viewer's own posts, or a friend's whose audience
+ * admits the viewer. Blocks, mutes and "hide my posts" are applied to the author set by the callers.
+ */
+function admitsViewer(viewerId: string) {
+  return sql<boolean>`(p.author_id = ${viewerId}
+    or p.visibility = 'friends'
+    or (p.visibility = 'include' and exists (select 1 from post_audience a where a.post_id = p.id and a.user_id = ${viewerId}))
+    or (p.visibility = 'exclude' and not exists (select 1 from post_audience a where a.post_id = p.id and a.user_id = ${viewerId})))`
+}
+
+/** Friends whose posts reach the viewer's feed: not muted by the viewer, not hiding from them, not blocked either way. */
+function feedAuthors(viewerId: string) {
+  return sql`select f.friend_id from friendships f
+    join friendships r on r.user_id = f.friend_id and r.friend_id = f.user_id
+    where f.user_id = ${viewerId} and f.mute_their_posts = 0 and r.hide_my_posts = 0
+      and not exists (select 1 from blocks b where (b.blocker_id = ${viewerId} and b.blocked_id = f.friend_id)
+        or (b.blocker_id = f.friend_id and b.blocked_id = ${viewerId}))`
+}
+
+function before(cursor: Cursor | undefined) {
+  return cursor
+    ? sql`and (p.created_at < ${cursor.createdAt} or (p.created_at = ${cursor.createdAt} and p.id < ${cursor.id}))`
+    : sql``
+}
+
+/** The skeleton of a feed page: ids and keys only, in one query. */
+export async function feedSkeleton(
+  db: Db,
+  viewerId: string,
+  limit: number,
+  cursor: Cursor | undefined,
+): Promise<Array<{ id: string; created_at: number }>> {
+  const { rows } = await sql<{ id: string; created_at: number }>`
+    select p.id, p.created_at from posts p
+    where (p.author_id = ${viewerId} or p.author_id in (${feedAuthors(viewerId)}))
+      and ${admitsViewer(viewerId)} ${before(cursor)}
+    order by p.created_at desc, p.id desc
+    limit ${limit}`.execute(db)
+  return rows.map((r) => ({ id: r.id, created_at: Number(r.created_at) }))
+}
+
+/** One author's posts that the viewer may see (the caller checks the two may see each other at all). */
+export async function authorSkeleton(
+  db: Db,
+  viewerId: string,
+  authorId: string,
+  limit: number,
+  cursor: Cursor | undefined,
+): Promise<Array<{ id: string; created_at: number }>> {
+  const { rows } = await sql<{ id: string; created_at: number }>`
+    select p.id, p.created_at from posts p
+    where p.author_id = ${authorId} and ${admitsViewer(viewerId)} ${before(cursor)}
+    order by p.created_at desc, p.id desc
+    limit ${limit}`.execute(db)
+  return rows.map((r) => ({ id: r.id, created_at: Number(r.created_at) }))
+}
+
+export async function isPostVisible(db: Db, viewerId: string, postId: string): Promise<boolean> {
+  const { rows } = await sql`select 1 as ok from posts p where p.id = ${postId} and ${admitsViewer(viewerId)}`.execute(
+    db,
+  )
+  return rows.length > 0
+}
+
+export async function findPosts(db: Db, ids: string[]): Promise<PostRow[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('posts').selectAll().where('id', 'in', ids).execute()
+}
+
+export async function insertPost(db: Executor, post: PostRow, audience: string[], mediaIds: string[]): Promise<void> {
+  await db.insertInto('posts').values(post).execute()
+  if (audience.length > 0) {
+    await db
+      .insertInto('post_audience')
+      .values(audience.map((user_id) => ({ post_id: post.id, user_id })))
+      .execute()
+  }
+  if (mediaIds.length > 0) {
+    await db
+      .insertInto('post_media')
+      .values(mediaIds.map((media_id, position) => ({ post_id: post.id, media_id, position })))
+      .execute()
+  }
+}
+
+export async function deletePost(db: Executor, postId: string): Promise<void> {
+  for (const table of ['post_comments', 'post_likes', 'post_media', 'post_audience'] as const) {
+    await db.deleteFrom(table).where('post_id', '=', postId).execute()
+  }
+  await db.deleteFrom('posts').where('id', '=', postId).execute()
+}
+
+export async function mediaIdsOf(db: Db, postIds: string[]): Promise<Map<string, string[]>> {
+  const media = new Map<string, string[]>()
+  if (postIds.length === 0) return media
+  const rows = await db
+    .selectFrom('post_media')
+    .select(['post_id', 'media_id'])
+    .where('post_id', 'in', postIds)
+    .orderBy('post_id')
+    .orderBy('position')
+    .execute()
+  for (const row of rows) media.set(row.post_id, [...(media.get(row.post_id) ?? []), row.media_id])
+  return media
+}
+
+export async function audienceOf(db: Db, postIds: string[]): Promise<Map<string, string[]>> {
+  const audience = new Map<string, string[]>()
+  if (postIds.length === 0) return audience
+  const rows = await db.selectFrom('post_audience').selectAll().where('post_id', 'in', postIds).execute()
+  for (const row of rows) audience.set(row.post_id, [...(audience.get(row.post_id) ?? []), row.user_id])
+  return audience
+}
+
+export async function likesOf(db: Db, postIds: string[]) {
+  if (postIds.length === 0) return []
+  return db.selectFrom('post_likes').selectAll().where('post_id', 'in', postIds).orderBy('created_at').execute()
+}
+
+export async function commentsOf(db: Db, postIds: string[]): Promise<CommentRow[]> {
+  if (postIds.length === 0) return []
+  return db
+    .selectFrom('post_comments')
+    .selectAll()
+    .where('post_id', 'in', postIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
+export async function insertLike(db: Db, postId: string, userId: string, now: number): Promise<void> {
+  await db
+    .insertInto('post_likes')
+    .values({ post_id: postId, user_id: userId, created_at: now })
+    .onConflict((oc) => oc.columns(['post_id', 'user_id']).doNothing())
+    .execute()
+}
+
+export async function deleteLike(db: Db, postId: string, userId: string): Promise<void> {
+  await db.deleteFrom('post_likes').where('post_id', '=', postId).where('user_id', '=', userId).execute()
+}
+
+export async function insertComment(db: Db, comment: CommentRow): Promise<void> {
+  await db.insertInto('post_comments').values(comment).execute()
+}
+
+export async function findComment(db: Db, id: string): Promise<CommentRow | undefined> {
+  return db.selectFrom('post_comments').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function deleteComment(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('post_comments').where('id', '=', id).execute()
+}
+
+/** Tips on posts, from the ledger's own record (reference post + id): the money is the source of truth. */
+export async function tipsOf(db: Db, postIds: string[]) {
+  if (postIds.length === 0) return []
+  return db
+    .selectFrom('ledger_transfers as t')
+    .innerJoin('ledger_accounts as a', 'a.id', 't.debit_account_id')
+    .select(['t.ref_id as post_id', 'a.user_id as tipper_id', 't.amount', 't.created_at'])
+    .where('t.ref_type', '=', 'post')
+    .where('t.ref_id', 'in', postIds)
+    .where('t.code', '=', 'tip')
+    .where('t.kind', '=', 'single')
+    .orderBy('t.created_at', 'desc')
+    .execute()
+}
+
+/**
+ * Adds a tip to the tipper's day total unless it would pass the cap; run inside the ledger batch, so that
+ * concurrent tips can never together exceed it. Returns false when over the cap.
+ */
+export async function addToDailyTips(
+  db: Executor,
+  userId: string,
+  day: string,
+  amount: number,
+  cap: number,
+): Promise<boolean> {
+  if (amount > cap) return false
+  await db
+    .insertInto('tip_daily_totals')
+    .values({ user_id: userId, day, amount: 0 })
+    .onConflict((oc) => oc.columns(['user_id', 'day']).doNothing())
+    .execute()
+  const result = await db
+    .updateTable('tip_daily_totals')
+    .set((eb) => ({ amount: eb('amount', '+', amount) }))
+    .where('user_id', '=', userId)
+    .where('day', '=', day)
+    .where('amount', '<=', cap - amount)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
