@@ -59,6 +59,16 @@ describe('health, OpenAPI and security headers', () => {
       ['/api/v1/groups/{id}', 'get'],
       ['/api/v1/groups/{id}/members', 'post'],
       ['/api/v1/groups/{id}/members/{userId}', 'delete'],
+      ['/api/v1/posts', 'post'],
+      ['/api/v1/feed', 'get'],
+      ['/api/v1/users/{id}/posts', 'get'],
+      ['/api/v1/posts/{id}', 'get'],
+      ['/api/v1/posts/{id}', 'delete'],
+      ['/api/v1/posts/{id}/likes', 'post'],
+      ['/api/v1/posts/{id}/likes', 'delete'],
+      ['/api/v1/posts/{id}/comments', 'post'],
+      ['/api/v1/comments/{id}', 'delete'],
+      ['/api/v1/posts/{id}/tips', 'post'],
     ]
     for (const [path, method] of expected) expect(paths[path]?.[method], `${method} ${path}`).toBeDefined()
     const register = paths['/api/v1/auth/register']!.post as { responses: Record<string, unknown> }
