@@ -19,7 +19,7 @@ import { Throttle } from '../limits/throttle.js'
 import type { MediaService } from '../media/service.js'
 import type { SocialService } from '../social/service.js'
 import { chinaDate } from '../../shared/validation/id-number.js'
-import { decodeCursor, encodeCursor } from '../wallet/cursor.js'
+import { decodeCursor, encodeCursor } from '../db/keyset.js'
 import { RecipientNotVerifiedError } from '../wallet/errors.js'
 import { respond, transactionView } from '../wallet/outcome.js'
 import { CannotTipYourselfError, TipLimitReachedError, TipsDisabledError } from './errors.js'
@@ -49,7 +49,6 @@ export interface FeedRules {
   /** Product posts per seller per day. */
   productPostsPerDay: number
 }
-
 
 export interface FeedDeps {
   db: Db

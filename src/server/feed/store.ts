@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { Executor } from '../ledger/store.js'
-import type { Cursor } from '../wallet/cursor.js'
+import type { Cursor } from '../db/keyset.js'
 import type { PostCommentsTable, PostsTable } from './tables.js'
 
 export type PostRow = Selectable<PostsTable>

@@ -13,7 +13,7 @@ import type { AccountsService, Actor } from '../accounts/service.js'
 import type { Db } from '../db/database.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { Throttle } from '../limits/throttle.js'
-import { decodeCursor, encodeCursor } from '../wallet/cursor.js'
+import { decodeCursor, nextCursor } from '../db/keyset.js'
 import {
   AlreadyFriendsError,
   CannotBefriendYourselfError,
@@ -97,10 +97,9 @@ export class SocialService {
     const rows = await listFriendRequests(this.db, { column, userId: actor.id }, limit + 1, decodeCursor(query.cursor))
     const page = rows.slice(0, limit)
     const people = await this.accounts.profiles(page.flatMap((r) => [r.from_user_id, r.to_user_id]))
-    const last = page.at(-1)
     return {
       items: page.map((row) => toRequestView(row, people)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+      nextCursor: nextCursor(rows, limit, (row) => ({ createdAt: row.created_at, id: row.id })),
     }
   }
 
@@ -137,7 +136,6 @@ export class SocialService {
     const rows = await listFriendships(this.db, actor.id, limit + 1, decodeCursor(query.cursor))
     const page = rows.slice(0, limit)
     const people = await this.accounts.profiles(page.map((r) => r.friend_id))
-    const last = page.at(-1)
     return {
       items: page.flatMap((row) => {
         const person = people.get(row.friend_id)
@@ -152,7 +150,7 @@ export class SocialService {
             ]
           : []
       }),
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.friend_id }) : null,
+      nextCursor: nextCursor(rows, limit, (row) => ({ createdAt: row.created_at, id: row.friend_id })),
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { Executor } from '../ledger/store.js'
-import type { Cursor } from '../wallet/cursor.js'
+import { olderThan, type Cursor } from '../db/keyset.js'
 import type { FriendRequestsTable, FriendshipsTable, GroupsTable } from './tables.js'
 
 export type FriendRequestRow = Selectable<FriendRequestsTable>
@@ -74,14 +74,7 @@ export async function listFriendships(
     .orderBy('created_at', 'desc')
     .orderBy('friend_id', 'desc')
     .limit(limit)
-  if (after) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', after.createdAt),
-        eb.and([eb('created_at', '=', after.createdAt), eb('friend_id', '<', after.id)]),
-      ]),
-    )
-  }
+  if (after) query = query.where(olderThan(after, { time: 'created_at', id: 'friend_id' }))
   return query.execute()
 }
 
@@ -155,14 +148,7 @@ export async function listFriendRequests(
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', before.createdAt),
-        eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(olderThan(before))
   return query.execute()
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
+import { olderThan, type Cursor } from '../db/keyset.js'
 
 export interface HistoryRow {
   id: string
@@ -15,11 +16,6 @@ export interface HistoryRow {
   settled_amount: number | null
 }
 
-export interface HistoryCursor {
-  createdAt: number
-  id: string
-}
-
 /**
  * One wallet's money movements, newest first, by keyset. Settlements (post/void) are not rows of their own:
  * they complete the pending transfer they settle.
@@ -28,7 +24,7 @@ export async function listWalletTransfers(
   db: Db,
   accountId: string,
   limit: number,
-  before: HistoryCursor | undefined,
+  before: Cursor | undefined,
 ): Promise<HistoryRow[]> {
   const { rows } = await sql<HistoryRow>`
     select t.id, t.kind, t.code, t.amount, t.debit_account_id, t.credit_account_id, t.note, t.created_at,
@@ -37,7 +33,7 @@ export async function listWalletTransfers(
     left join ledger_transfers s on s.pending_id = t.id
     where (t.debit_account_id = ${accountId} or t.credit_account_id = ${accountId})
       and t.kind in ('single', 'pending')
-      ${before ? sql`and (t.created_at < ${before.createdAt} or (t.created_at = ${before.createdAt} and t.id < ${before.id}))` : sql``}
+      ${before ? sql`and ${olderThan(before, { time: 't.created_at', id: 't.id' })}` : sql``}
     order by t.created_at desc, t.id desc
     limit ${limit}`.execute(db)
   return rows.map((row) => ({

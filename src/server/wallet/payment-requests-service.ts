@@ -4,7 +4,7 @@ import type { Actor } from '../accounts/service.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
 import { walletAccountId } from '../ledger/accounts.js'
-import { decodeCursor, encodeCursor } from './cursor.js'
+import { decodeCursor, nextCursor } from '../db/keyset.js'
 import {
   AlreadyPaidError,
   CannotRequestFromYourselfError,
@@ -62,10 +62,9 @@ export class PaymentRequestsService {
     )
     const page = rows.slice(0, limit)
     const people = await this.deps.accounts.people(page.flatMap((r) => [r.requester_id, r.payer_id]))
-    const last = page.at(-1)
     return {
       items: page.map((row) => toView(row, people)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+      nextCursor: nextCursor(rows, limit, (row) => ({ createdAt: row.created_at, id: row.id })),
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { Executor } from '../ledger/store.js'
-import type { Cursor } from './cursor.js'
+import { olderThan, type Cursor } from '../db/keyset.js'
 import type { PaymentRequestsTable } from './tables.js'
 
 export type PaymentRequestRow = Selectable<PaymentRequestsTable>
@@ -42,13 +42,6 @@ export async function listPaymentRequests(
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
-  if (before) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('created_at', '<', before.createdAt),
-        eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
-      ]),
-    )
-  }
+  if (before) query = query.where(olderThan(before))
   return query.execute()
 }

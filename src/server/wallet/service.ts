@@ -15,7 +15,7 @@ import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../id
 import { SYSTEM_ACCOUNTS, userIdOfWallet, walletAccountId } from '../ledger/accounts.js'
 import type { LedgerService } from '../ledger/service.js'
 import type { SocialService } from '../social/service.js'
-import { decodeCursor, encodeCursor } from './cursor.js'
+import { decodeCursor, nextCursor } from '../db/keyset.js'
 import { CannotPayYourselfError, RecipientNotVerifiedError } from './errors.js'
 import type { FundingProvider } from './funding.js'
 import { listWalletTransfers } from './history-store.js'
@@ -174,11 +174,7 @@ export class WalletService {
       const other = others[i]
       return historyItem(row, wallet, other ? (people.get(other) ?? null) : null, sandbox)
     })
-    const last = page.at(-1)
-    return {
-      items,
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
-    }
+    return { items, nextCursor: nextCursor(rows, limit, (row) => ({ createdAt: row.created_at, id: row.id })) }
   }
 }
 
