@@ -42,7 +42,7 @@ function openSqlite(dataDir: string): Database {
   // Deleted burn-after-reading text is overwritten with zeros, not left in free pages.
   sqlite.pragma('secure_delete = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return {
     db,
     dialect: 'sqlite',
@@ -66,5 +66,28 @@ function openPostgres(connectionString: string, schema: string | undefined): Dat
     sqlite: undefined,
     pool,
     close: () => db.destroy(),
+  }
+}
+
+const STATEMENT_CACHE_MAX = 500
+
+/**
+ * Kysely prepares every query anew; on SQLite preparing costs more than running a small query. Queries are
+ * parameterised, so the same text recurs and its prepared statement can be reused (one connection, used by one
+ * query at a time).
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const statements = new Map<string, SQLite.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      let statement = statements.get(text)
+      if (!statement) {
+        if (statements.size >= STATEMENT_CACHE_MAX) statements.clear()
+        statement = sqlite.prepare(text)
+        statements.set(text, statement)
+      }
+      return statement
+    },
   }
 }
