@@ -38,6 +38,7 @@ import {
   insertLike,
   insertPost,
   isPostVisible,
+  postIdsWithMedia,
   type PostRow,
 } from './store.js'
 
@@ -245,6 +246,20 @@ export class FeedService {
       items,
       nextCursor: skeleton.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
     }
+  }
+
+  /** True when the viewer may see some post that carries this image. */
+  async showsMedia(actor: Actor, mediaId: string): Promise<boolean> {
+    for (const postId of await postIdsWithMedia(this.deps.db, mediaId)) {
+      if (
+        await this.visiblePost(actor, postId).then(
+          () => true,
+          () => false,
+        )
+      )
+        return true
+    }
+    return false
   }
 
   /** A post the viewer may see, or NOT_FOUND: another's private post must not be told apart from none. */

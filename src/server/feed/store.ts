@@ -203,3 +203,8 @@ export async function addToDailyTips(
     .executeTakeFirst()
   return Number(result.numUpdatedRows) === 1
 }
+
+export async function postIdsWithMedia(db: Db, mediaId: string): Promise<string[]> {
+  const rows = await db.selectFrom('post_media').select('post_id').where('media_id', '=', mediaId).execute()
+  return rows.map((row) => row.post_id)
+}

@@ -5,11 +5,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import { MediaView } from '../../shared/api/feed.js'
 import type { AppContext } from '../context.js'
-import { ValidationError } from '../errors.js'
+import { NotFoundError, ValidationError } from '../errors.js'
 import { actorOf, requireActor } from '../http/auth.js'
 import { ImageTooLargeError } from './errors.js'
 import { MIME_BY_FORMAT, UPLOAD_MAX_BYTES } from './image.js'
-import type { MediaFile } from './service.js'
+import type { MediaFile, MediaVariant } from './service.js'
 
 const IMAGE_MIMES = Object.values(MIME_BY_FORMAT)
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
@@ -63,14 +63,22 @@ export function mediaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get(
       '/media/:id',
       { schema: { tags, params: IdParams, produces: IMAGE_MIMES, response: { 200: ImageBytes } } },
-      async (request, reply) => sendFile(reply, await ctx.media.file(request.params.id, 'display')),
+      async (request, reply) => sendFile(reply, await visibleFile(ctx, request, request.params.id, 'display')),
     )
     app.get(
       '/media/:id/thumbnail',
       { schema: { tags, params: IdParams, produces: [MIME_BY_FORMAT.webp], response: { 200: ImageBytes } } },
-      async (request, reply) => sendFile(reply, await ctx.media.file(request.params.id, 'thumbnail')),
+      async (request, reply) => sendFile(reply, await visibleFile(ctx, request, request.params.id, 'thumbnail')),
     )
   }
+}
+
+/** The uploader sees their images; anyone else only through a post they may see (the same 404 otherwise). */
+async function visibleFile(ctx: AppContext, request: FastifyRequest, id: string, variant: MediaVariant) {
+  const actor = actorOf(request)
+  const file = await ctx.media.file(id, variant)
+  if (file.ownerId !== actor.id && !(await ctx.feed.showsMedia(actor, id))) throw new NotFoundError()
+  return file
 }
 
 /** The bytes of the part named `file`, never more than UPLOAD_MAX_BYTES in memory; other parts are skipped. */

@@ -13,6 +13,7 @@ import { findMedia, findMediaByIds, insertMedia, type MediaRow } from './store.j
 export type MediaVariant = 'display' | 'thumbnail'
 
 export interface MediaFile {
+  ownerId: string
   path: string
   mime: string
   bytes: number
@@ -72,11 +73,12 @@ export class MediaService {
     return toView(row)
   }
 
-  /** A stored file to serve; NOT_FOUND for an unknown id. Who may see which image is decided by posts. */
+  /** A stored file to serve; NOT_FOUND for an unknown id. Who else may see it is decided by the posts carrying it. */
   async file(id: string, variant: MediaVariant): Promise<MediaFile> {
     const row = await findMedia(this.db, id)
     if (!row) throw new NotFoundError()
     return {
+      ownerId: row.owner_id,
       path: this.pathOf(row, variant),
       mime: variant === 'display' ? row.mime : row.thumbnail_mime,
       bytes: variant === 'display' ? row.bytes : row.thumbnail_bytes,

@@ -214,13 +214,15 @@ describe('GET /media/:id', () => {
     const uploaded = await upload(app(), alice.token, await solid(100, 50).jpeg().toBuffer())
     const bob = await registerUser(app())
     for (const url of [uploaded.body.url, uploaded.body.thumbnailUrl]) {
-      const res = await app().inject({ method: 'GET', url, headers: auth(bob) })
+      // Until a post carries it, only the uploader may see an image (test/api/feed/media-posts.test.ts).
+      expect((await app().inject({ method: 'GET', url, headers: auth(bob) })).statusCode).toBe(404)
+      const res = await app().inject({ method: 'GET', url, headers: auth(alice) })
       expect(res.statusCode).toBe(200)
       expect(res.headers['cache-control']).toBe('private, max-age=31536000, immutable')
       expect(res.headers['x-content-type-options']).toBe('nosniff')
       expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length)
     }
-    const display = await app().inject({ method: 'GET', url: uploaded.body.url, headers: auth(bob) })
+    const display = await app().inject({ method: 'GET', url: uploaded.body.url, headers: auth(alice) })
     expect(display.headers['content-type']).toBe('image/jpeg')
     const meta = await sharp(display.rawPayload).metadata()
     expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 100, 50])
