@@ -43,6 +43,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
     })
   }
   await seedMoney(ctx)
+  await seedCircle(ctx)
   return logins
 }
 
@@ -87,4 +88,46 @@ async function createPerson(ctx: AppContext, person: DemoPerson, index: number):
     if (error instanceof PhoneTakenError) return false
     throw error
   }
+}
+
+/** Everyone befriends everyone, and the circle gets a few posts, likes, a comment thread and a tip (once). */
+async function seedCircle(ctx: AppContext): Promise<void> {
+  const actors = []
+  for (const person of PEOPLE) {
+    const { user } = await ctx.accounts.login({ phone: person.phone, password: DEMO_PASSWORD })
+    actors.push({ id: user.id, locale: user.locale })
+  }
+  for (const [i, a] of actors.entries()) {
+    for (const b of actors.slice(i + 1)) {
+      if (!(await ctx.social.areFriends(a.id, b.id))) await ctx.social.sendRequest(a, { toUserId: b.id })
+      const pending = await ctx.social.listRequests(b, { direction: 'incoming' })
+      for (const request of pending.items) {
+        if (request.status === 'pending' && request.from.id === a.id) await ctx.social.accept(b, request.id)
+      }
+    }
+  }
+  const [xiaoyu, ajie, meiling, sam] = actors
+  if (!xiaoyu || !ajie || !meiling || !sam) return
+  if ((await ctx.feed.userPosts(xiaoyu, xiaoyu.id, {})).items.length > 0) return
+
+  const hotpot = await ctx.feed.createPost(ajie, {
+    text: '周五火锅局，谢谢大家！下次我请 🍲',
+    visibility: { type: 'friends' },
+  })
+  await ctx.feed.createPost(meiling, {
+    text: '自己做的手工皂，天然椰油，朋友价～',
+    visibility: { type: 'friends' },
+    kind: 'product',
+    product: { title: '手工椰油皂', price: 3_800, stock: 20 },
+  })
+  const run = await ctx.feed.createPost(xiaoyu, {
+    text: '今天在奥森跑了 10 公里，配速 5:30！',
+    visibility: { type: 'friends' },
+  })
+  await ctx.feed.createPost(sam, { text: 'Learning to order 生煎包 like a local.', visibility: { type: 'friends' } })
+  for (const fan of [ajie, meiling, sam]) await ctx.feed.like(fan, run.id)
+  const comment = await ctx.feed.comment(meiling, run.id, { text: '太厉害了！下次带我一起' })
+  await ctx.feed.comment(xiaoyu, run.id, { text: '周六早上七点见～', replyToCommentId: comment.id })
+  await ctx.feed.like(xiaoyu, hotpot.id)
+  await ctx.feed.tip(xiaoyu, hotpot.id, { userId: xiaoyu.id, key: 'demo-tip-hotpot', requestHash: 'demo' })
 }
