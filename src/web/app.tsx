@@ -1,15 +1,16 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router'
 import { isApiError } from './api/api-error.js'
 import { LocaleSync } from './components/locale-sync.js'
 import { FullPageSpinner, PublicOnly, RequireAuth } from './components/route-guards.js'
 import { TabLayout } from './components/tab-layout.js'
+import { CirclePage } from './pages/circle/circle-page.js'
 import { LoginPage } from './pages/login-page.js'
 import { MePage } from './pages/me-page.js'
 import { NotFoundPage } from './pages/not-found-page.js'
 import { PinPage } from './pages/pin-page.js'
-import { ChatPage, CirclePage, LivePage } from './pages/placeholder-pages.js'
+import { ChatPage, LivePage } from './pages/placeholder-pages.js'
 import { RealNamePage } from './pages/real-name-page.js'
 import { RegisterPage } from './pages/register-page.js'
 import { HistoryPage } from './pages/wallet/history-page.js'
@@ -21,6 +22,33 @@ import { WithdrawPage } from './pages/wallet/withdraw-page.js'
 
 // The bill's charts (recharts) are most of the bundle's weight: they load when the bill is opened, not at start-up.
 const BillPage = lazy(() => import('./pages/wallet/bill-page.js').then((module) => ({ default: module.BillPage })))
+// The composer and the friends and groups screens are opened now and then, not at every start.
+const ComposePage = lazy(() =>
+  import('./pages/circle/compose-page.js').then((module) => ({ default: module.ComposePage })),
+)
+const FriendsPage = lazy(() =>
+  import('./pages/friends/friends-page.js').then((module) => ({ default: module.FriendsPage })),
+)
+const AddFriendPage = lazy(() =>
+  import('./pages/friends/add-friend-page.js').then((module) => ({ default: module.AddFriendPage })),
+)
+const FriendRequestsPage = lazy(() =>
+  import('./pages/friends/friend-requests-page.js').then((module) => ({ default: module.FriendRequestsPage })),
+)
+const BlockedPage = lazy(() =>
+  import('./pages/friends/blocked-page.js').then((module) => ({ default: module.BlockedPage })),
+)
+const GroupsPage = lazy(() =>
+  import('./pages/friends/groups-page.js').then((module) => ({ default: module.GroupsPage })),
+)
+const GroupCreatePage = lazy(() =>
+  import('./pages/friends/group-create-page.js').then((module) => ({ default: module.GroupCreatePage })),
+)
+const GroupPage = lazy(() => import('./pages/friends/group-page.js').then((module) => ({ default: module.GroupPage })))
+
+function deferred(element: ReactNode) {
+  return <Suspense fallback={<FullPageSpinner />}>{element}</Suspense>
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -57,6 +85,14 @@ const router = createBrowserRouter([
           { path: '/me', element: <MePage /> },
         ],
       },
+      { path: '/circle/compose', element: deferred(<ComposePage />) },
+      { path: '/friends', element: deferred(<FriendsPage />) },
+      { path: '/friends/add', element: deferred(<AddFriendPage />) },
+      { path: '/friends/requests', element: deferred(<FriendRequestsPage />) },
+      { path: '/friends/blocked', element: deferred(<BlockedPage />) },
+      { path: '/groups', element: deferred(<GroupsPage />) },
+      { path: '/groups/new', element: deferred(<GroupCreatePage />) },
+      { path: '/groups/:id', element: deferred(<GroupPage />) },
       { path: '/me/real-name', element: <RealNamePage /> },
       { path: '/me/pin', element: <PinPage /> },
       { path: '/wallet/top-up', element: <TopUpPage /> },
@@ -66,11 +102,7 @@ const router = createBrowserRouter([
       { path: '/wallet/history', element: <HistoryPage /> },
       {
         path: '/wallet/bill',
-        element: (
-          <Suspense fallback={<FullPageSpinner />}>
-            <BillPage />
-          </Suspense>
-        ),
+        element: deferred(<BillPage />),
       },
     ],
   },

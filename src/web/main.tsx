@@ -14,6 +14,9 @@ import './styles/money-lists.css'
 import './styles/wallet.css'
 import './styles/wallet-forms.css'
 import './styles/bill.css'
+import './styles/circle.css'
+import './styles/compose.css'
+import './styles/friends.css'
 
 setupI18n()
 

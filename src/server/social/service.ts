@@ -178,7 +178,8 @@ export class SocialService {
       await declinePendingBetween(trx, actor.id, userId, now)
     })
     const block = (await findBlock(this.db, actor.id, userId))!
-    return { userId, blockedAt: new Date(block.created_at).toISOString() }
+    const people = await this.accounts.profiles([userId])
+    return { userId, user: personOf(people, userId), blockedAt: new Date(block.created_at).toISOString() }
   }
 
   async unblock(actor: Actor, userId: string): Promise<void> {
@@ -187,7 +188,14 @@ export class SocialService {
 
   async blocks(actor: Actor): Promise<{ items: BlockView[] }> {
     const rows = await listBlocks(this.db, actor.id)
-    return { items: rows.map((r) => ({ userId: r.blocked_id, blockedAt: new Date(r.created_at).toISOString() })) }
+    const people = await this.accounts.profiles(rows.map((r) => r.blocked_id))
+    return {
+      items: rows.map((r) => ({
+        userId: r.blocked_id,
+        user: personOf(people, r.blocked_id),
+        blockedAt: new Date(r.created_at).toISOString(),
+      })),
+    }
   }
 
   isBlockedEitherWay(a: string, b: string): Promise<boolean> {
@@ -213,8 +221,12 @@ export class SocialService {
   }
 }
 
+function personOf(people: Map<string, PersonView>, id: string): PersonView {
+  return people.get(id) ?? { id, displayName: '', maskedName: null, avatarUrl: null }
+}
+
 function toRequestView(row: FriendRequestRow, people: Map<string, PersonView>): FriendRequestView {
-  const person = (id: string) => people.get(id) ?? { id, displayName: '', maskedName: null, avatarUrl: null }
+  const person = (id: string) => personOf(people, id)
   return {
     id: row.id,
     status: row.status as FriendRequestView['status'],

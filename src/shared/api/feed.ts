@@ -93,7 +93,10 @@ export const PostView = Type.Object({
 })
 export type PostView = Static<typeof PostView>
 
-export const PostsPage = Type.Object({ items: Type.Array(PostView), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+export const PostsPage = Type.Object({
+  items: Type.Array(PostView),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+})
 export type PostsPage = Static<typeof PostsPage>
 
 export const FeedQuery = Type.Object({
@@ -112,5 +115,8 @@ export const CreateCommentBody = Type.Object(
 )
 export type CreateCommentBody = Static<typeof CreateCommentBody>
 
-export const TipResult = Type.Object({ amount: Type.Integer({ minimum: 1, maximum: 99 }), transaction: TransactionView })
+export const TipResult = Type.Object({
+  amount: Type.Integer({ minimum: 1, maximum: 99 }),
+  transaction: TransactionView,
+})
 export type TipResult = Static<typeof TipResult>

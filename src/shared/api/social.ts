@@ -21,7 +21,10 @@ export const FriendView = Type.Object({
 })
 export type FriendView = Static<typeof FriendView>
 
-export const FriendsPage = Type.Object({ items: Type.Array(FriendView), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+export const FriendsPage = Type.Object({
+  items: Type.Array(FriendView),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+})
 export type FriendsPage = Static<typeof FriendsPage>
 
 export const FriendRequestBody = Type.Object(
@@ -61,7 +64,11 @@ export const FriendSettings = Type.Object({ muteTheirPosts: Type.Boolean(), hide
 export type FriendSettings = Static<typeof FriendSettings>
 
 export const BlockBody = Type.Object({ userId: UserId }, { additionalProperties: false })
-export const BlockView = Type.Object({ userId: Type.String(), blockedAt: Type.String({ format: 'date-time' }) })
+export const BlockView = Type.Object({
+  userId: Type.String(),
+  user: PersonView,
+  blockedAt: Type.String({ format: 'date-time' }),
+})
 export type BlockView = Static<typeof BlockView>
 export const BlocksPage = Type.Object({ items: Type.Array(BlockView) })
 
@@ -82,4 +89,7 @@ export const GroupView = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
 })
 export type GroupView = Static<typeof GroupView>
-export const GroupsPage = Type.Object({ items: Type.Array(GroupView), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+export const GroupsPage = Type.Object({
+  items: Type.Array(GroupView),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+})

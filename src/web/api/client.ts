@@ -52,6 +52,41 @@ export async function request<T>(
   throw toApiError(response.status, parsed)
 }
 
+/**
+ * Sends one file as multipart/form-data (part `file`) to `/api/v1<path>`, reporting the share sent so far (0–1).
+ * XMLHttpRequest rather than fetch, because only it reports upload progress.
+ */
+export function upload<T>(path: string, file: Blob, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', `/api/v1${path}`)
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Accept-Language', options.locale())
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total)
+    }
+    xhr.onerror = () =>
+      reject(new ApiError({ status: 0, code: NETWORK_ERROR, message: options.fallbackMessage(NETWORK_ERROR) }))
+    xhr.onload = () => {
+      const parsed = parseJson(xhr.responseText)
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as T)
+      else reject(toApiError(xhr.status, parsed))
+    }
+    const form = new FormData()
+    form.append('file', file)
+    xhr.send(form)
+  })
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
 async function readJson(response: Response): Promise<unknown> {
   try {
     return await response.json()

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { UserSummary } from '../../shared/api/accounts.js'
 import type {
   Bill,
@@ -15,20 +15,10 @@ import type {
 } from '../../shared/api/wallet.js'
 import { request } from './client.js'
 import { useMoneyMutation } from './money-mutation.js'
+import { pagePath, useList } from './paging.js'
 import { walletKey, walletKeys } from './wallet-keys.js'
 
-const PAGE_SIZE = 20
 const RECENT_COUNT = 5
-
-interface Page<T> {
-  items: T[]
-  nextCursor: string | null
-}
-
-function pagePath(path: string, limit: number, cursor: string | null): string {
-  const separator = path.includes('?') ? '&' : '?'
-  return `${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
-}
 
 /** Balance and availability. Like every wallet query, only for a user with a verified real name (see WalletGate). */
 export function useWallet() {
@@ -39,16 +29,6 @@ export function useRecentTransactions() {
   return useQuery({
     queryKey: walletKeys.recent,
     queryFn: () => request<TransactionsPage>('GET', pagePath('/wallet/transactions', RECENT_COUNT, null)),
-  })
-}
-
-/** A cursor-paged list, one page at a time (useInfiniteQuery + nextCursor). */
-function useList<T>(queryKey: readonly unknown[], path: string) {
-  return useInfiniteQuery({
-    queryKey,
-    queryFn: ({ pageParam }) => request<Page<T>>('GET', pagePath(path, PAGE_SIZE, pageParam)),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
   })
 }
 

@@ -183,3 +183,82 @@ export const ChartIcon = (props: IconProps) => (
     <rect x="15.5" y="9" width="3" height="8.5" rx="1" />
   </Svg>
 )
+
+export const CameraIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 8.5A1.5 1.5 0 0 1 5.5 7h2l1.5-2h6l1.5 2h2A1.5 1.5 0 0 1 20 8.5v9a1.5 1.5 0 0 1-1.5 1.5h-13A1.5 1.5 0 0 1 4 17.5v-9Z" />
+    <circle cx="12" cy="12.5" r="3.5" />
+  </Svg>
+)
+
+export const HeartIcon = ({ filled, ...props }: IconProps & { filled?: boolean }) => (
+  <Svg {...props}>
+    <path
+      d="M12 19.5s-7.5-4.4-7.5-10A4.2 4.2 0 0 1 12 7a4.2 4.2 0 0 1 7.5 2.5c0 5.6-7.5 10-7.5 10Z"
+      fill={filled ? 'currentColor' : 'none'}
+    />
+  </Svg>
+)
+
+export const CommentIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M5 5.5h14a1.5 1.5 0 0 1 1.5 1.5v8.5A1.5 1.5 0 0 1 19 17h-8l-4.5 3.5V17H5a1.5 1.5 0 0 1-1.5-1.5V7A1.5 1.5 0 0 1 5 5.5Z" />
+  </Svg>
+)
+
+export const CoinIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="m9 7.5 3 4 3-4M12 11.5v5M9.5 12.5h5M9.5 15h5" />
+  </Svg>
+)
+
+export const MoreIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="8.5" cy="12" r="1.3" fill="currentColor" stroke="none" />
+    <circle cx="15.5" cy="12" r="1.3" fill="currentColor" stroke="none" />
+  </Svg>
+)
+
+export const PlusIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 5v14M5 12h14" />
+  </Svg>
+)
+
+export const UsersIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="9" cy="8.5" r="3.5" />
+    <path d="M3 19c.7-3 3-4.5 6-4.5s5.3 1.5 6 4.5" />
+    <path d="M15.5 5.2a3.5 3.5 0 0 1 0 6.6M17.5 14.8c1.7.6 3 1.9 3.5 4.2" />
+  </Svg>
+)
+
+export const UserPlusIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="10" cy="8.5" r="3.5" />
+    <path d="M3.5 19c.7-3 3.2-4.5 6.5-4.5 1.3 0 2.5.2 3.5.7M18 13.5v6M15 16.5h6" />
+  </Svg>
+)
+
+export const BlockIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="m6 6 12 12" />
+  </Svg>
+)
+
+export const TagIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M3.5 12.2V5a1.5 1.5 0 0 1 1.5-1.5h7.2a1.5 1.5 0 0 1 1 .4l7 7a1.5 1.5 0 0 1 0 2.2l-7.1 7.1a1.5 1.5 0 0 1-2.2 0l-7-7a1.5 1.5 0 0 1-.4-1Z" />
+    <circle cx="8.5" cy="8.5" r="1.5" />
+  </Svg>
+)
+
+export const ImageIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
+    <circle cx="9" cy="10" r="1.8" />
+    <path d="m20.5 16-5-5-9 8.5" />
+  </Svg>
+)

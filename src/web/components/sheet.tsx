@@ -25,7 +25,7 @@ export function Sheet({ open, onClose, title, labelledBy, children }: SheetProps
     if (open && !dialog.open) {
       dialog.showModal()
       // showModal() focuses the first focusable element, the close button; a sheet that asks for input wants it there.
-      dialog.querySelector<HTMLInputElement>('input:not([disabled])')?.focus()
+      dialog.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled])')?.focus()
     }
     if (!open && dialog.open) dialog.close()
   }, [open])

@@ -16,3 +16,4 @@ export function parseIdNumber(input: string): { idNumber: string } | { problem: 
 export const PIN_LENGTH = 6
 export const MIN_PASSWORD_LENGTH = 8
 export const MAX_DISPLAY_NAME_LENGTH = 32
+export const GROUP_NAME_MAX = 30

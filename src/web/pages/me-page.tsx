@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { useMe, useLogout } from '../api/accounts.js'
+import { usePendingRequestCount } from '../api/friends.js'
 import type { Me } from '../api/types.js'
 import { Button } from '../components/button.js'
 import { FormAlert } from '../components/form-alert.js'
-import { GlobeIcon, LockIcon, LogoutIcon, ShieldIcon } from '../components/icons.js'
+import { GlobeIcon, LockIcon, LogoutIcon, ShieldIcon, UserPlusIcon, UsersIcon } from '../components/icons.js'
 import { LanguageSwitch } from '../components/language-switch.js'
 import { ListRow } from '../components/list-row.js'
 import { PageHeader } from '../components/page-header.js'
@@ -13,6 +14,7 @@ export function MePage() {
   const { t } = useTranslation()
   const me = useMe().data
   const logout = useLogout()
+  const pending = usePendingRequestCount()
   if (!me) return null
 
   return (
@@ -32,6 +34,25 @@ export function MePage() {
           to="/me/pin"
           action={me.hasPin ? t('me.pinChange') : t('me.pinSet')}
         />
+      </section>
+
+      <section className="card list" aria-labelledby="social-heading">
+        <h2 className="list__heading" id="social-heading">
+          {t('me.social')}
+        </h2>
+        <ListRow
+          icon={<UserPlusIcon size={20} />}
+          label={t('friends.title')}
+          value={
+            pending > 0 && (
+              <span className="count-badge" aria-label={t('friends.newRequests', { count: pending })}>
+                {pending}
+              </span>
+            )
+          }
+          to="/friends"
+        />
+        <ListRow icon={<UsersIcon size={20} />} label={t('groups.title')} to="/groups" />
       </section>
 
       <section className="card list" aria-labelledby="preferences-heading">

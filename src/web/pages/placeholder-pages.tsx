@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EmptyState } from '../components/empty-state.js'
-import { ChatIcon, CircleIcon, LiveIcon } from '../components/icons.js'
+import { ChatIcon, LiveIcon } from '../components/icons.js'
 import { PageHeader } from '../components/page-header.js'
 
-/** Life Circle, Chat and Live arrive in later releases; until then each says what it will hold. */
+/** Chat and Live arrive in later releases; until then each says what it will hold. */
 function ComingSoon({ title, icon, heading, body }: { title: string; icon: ReactNode; heading: string; body: string }) {
   const { t } = useTranslation()
   return (
@@ -12,18 +12,6 @@ function ComingSoon({ title, icon, heading, body }: { title: string; icon: React
       <PageHeader title={title} />
       <EmptyState icon={icon} title={heading} body={body} badge={t('placeholder.soon')} />
     </div>
-  )
-}
-
-export function CirclePage() {
-  const { t } = useTranslation()
-  return (
-    <ComingSoon
-      title={t('tabs.circle')}
-      icon={<CircleIcon size={40} />}
-      heading={t('placeholder.circleTitle')}
-      body={t('placeholder.circleBody')}
-    />
   )
 }
 

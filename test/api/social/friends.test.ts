@@ -127,7 +127,7 @@ describe('friends, friend requests and blocks', () => {
     const pending = await post(payer, '/api/v1/friend-requests', { toUserId: blocker.id })
     const blocked = await post(blocker, '/api/v1/blocks', { userId: payer.id })
     expect(blocked.status).toBe(201)
-    expect(blocked.body.userId).toBe(payer.id)
+    expect(blocked.body).toMatchObject({ userId: payer.id, user: { id: payer.id, displayName: '钱包用户' } })
     expect((await get(blocker, '/api/v1/blocks')).body.items.map((b: { userId: string }) => b.userId)).toEqual([
       payer.id,
     ])

@@ -10,9 +10,16 @@ import { PersonCard } from './person-card.js'
 
 /**
  * Finds someone by exact phone number and shows their name with the masked real name ("阿杰 (*志杰)"), so that
- * the payer can be sure before any money moves.
+ * the payer can be sure before any money moves. Money needs a verified payee; `requireRealName={false}` (adding a
+ * friend) lets anyone through.
  */
-export function PersonFinder({ onConfirm }: { onConfirm: (person: UserSummary) => void }) {
+export function PersonFinder({
+  onConfirm,
+  requireRealName = true,
+}: {
+  onConfirm: (person: UserSummary) => void
+  requireRealName?: boolean
+}) {
   const { t } = useTranslation()
   const me = useMe().data
   const [phone, setPhone] = useState('')
@@ -38,12 +45,12 @@ export function PersonFinder({ onConfirm }: { onConfirm: (person: UserSummary) =
           {t('person.confirm')}
         </h2>
         <PersonCard person={found} phone={searched} />
-        {!found.maskedName && <p className="form-alert">{t('person.notVerified')}</p>}
+        {requireRealName && !found.maskedName && <p className="form-alert">{t('person.notVerified')}</p>}
         <div className="form__actions">
           <Button variant="secondary" onClick={() => setSearched(undefined)}>
             {t('person.change')}
           </Button>
-          <Button onClick={() => onConfirm(found)} disabled={!found.maskedName}>
+          <Button onClick={() => onConfirm(found)} disabled={requireRealName && !found.maskedName}>
             {t('person.confirmYes')}
           </Button>
         </div>
