@@ -12,9 +12,14 @@ import type { HistoryRow } from './history-store.js'
  * remembered under the idempotency key, so that a replay is byte-for-byte the first answer.
  */
 export function respond(result: CommandResult, onSuccess: (transfers: Transfer[]) => StoredResponse): StoredResponse {
+  return refusal(result) ?? onSuccess((result as { transfers: Transfer[] }).transfers)
+}
+
+/** The error answer for a refused command; undefined when the command succeeded. */
+export function refusal(result: CommandResult): StoredResponse | undefined {
   if ('error' in result) return errorResponse(result.error)
   const failure = result.results.find((r) => !succeeded(r))
-  return failure ? errorResponse(errorForResult(failure)) : onSuccess(result.transfers)
+  return failure ? errorResponse(errorForResult(failure)) : undefined
 }
 
 export function errorForResult(result: TransferResult): DomainError {

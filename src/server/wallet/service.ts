@@ -19,7 +19,7 @@ import { decodeCursor, nextCursor } from '../db/keyset.js'
 import { CannotPayYourselfError, RecipientNotVerifiedError } from './errors.js'
 import type { FundingProvider } from './funding.js'
 import { listWalletTransfers } from './history-store.js'
-import { historyItem, respond, transactionView } from './outcome.js'
+import { historyItem, refusal, respond, transactionView } from './outcome.js'
 
 export interface WalletDeps {
   db: Db
@@ -90,12 +90,10 @@ export class WalletService {
         },
       ],
       // Only a refusal is final at this step; a successful hold is answered once the payout is known.
-      remember: {
-        ...scope,
-        response: (result) => (failed(result) ? respond(result, () => ({ status: 500, body: null })) : undefined),
-      },
+      remember: { ...scope, response: refusal },
     })
-    if (failed(hold) || 'error' in hold) return respond(hold, () => ({ status: 500, body: null }))
+    const refused = refusal(hold)
+    if (refused || 'error' in hold) return refused!
     const heldAt = hold.transfers[0]!.createdAt
 
     let paidOut = true
@@ -176,8 +174,4 @@ export class WalletService {
     })
     return { items, nextCursor: nextCursor(rows, limit, (row) => ({ createdAt: row.created_at, id: row.id })) }
   }
-}
-
-function failed(result: Parameters<typeof respond>[0]): boolean {
-  return 'error' in result || result.transfers.length === 0
 }
