@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { runFeedBench } from './feed/index.js'
 import { runLedgerBench } from './ledger/index.js'
 
 const USAGE = `Usage: npm run bench -- <name> [options]
@@ -15,7 +16,19 @@ Options (ledger):
   --users <n>          users with wallets (200)
   --seconds <s>        length of each in-process run (3); HTTP runs last --http-seconds (5)
   --concurrency <n>    transfers in flight in the in-process batched runs (4000)
-  --clients <n>        naive clients and HTTP connections (64)`
+  --clients <n>        naive clients and HTTP connections (64)
+
+  feed      GET /api/v1/feed p50/p99 at fixed rates while likes and comments are written, at 50,000 and
+            then 500,000 posts (10,000 users, 150 friends each, bulk-loaded), on SQLite and PostgreSQL
+
+Options (feed):
+  --pg <url>, --only <engine>   as for ledger
+  --users <n>          users (10000)            --friends <n>      friends per user, even (150)
+  --posts <a,b,…>      post counts to measure at, ascending (50000,500000)
+  --rates <a,b,…>      feed requests per second (200,1000)
+  --write-rate <n>     likes + comments per second during reads (50)
+  --seconds <s>        length of each measurement (10)
+  --viewers <n>        distinct viewers the reads cycle through (1000)`
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test'
 
@@ -27,8 +40,13 @@ async function main(argv: string[]): Promise<number> {
       pg: { type: 'string' },
       only: { type: 'string' },
       'no-http': { type: 'boolean', default: false },
-      users: { type: 'string', default: '200' },
-      seconds: { type: 'string', default: '3' },
+      users: { type: 'string' },
+      seconds: { type: 'string' },
+      friends: { type: 'string', default: '150' },
+      posts: { type: 'string', default: '50000,500000' },
+      rates: { type: 'string', default: '200,1000' },
+      'write-rate': { type: 'string', default: '50' },
+      viewers: { type: 'string', default: '1000' },
       'http-seconds': { type: 'string', default: '5' },
       concurrency: { type: 'string', default: '4000' },
       clients: { type: 'string', default: '64' },
@@ -36,17 +54,31 @@ async function main(argv: string[]): Promise<number> {
     },
   })
   const [name] = positionals
-  if (values.help || name !== 'ledger') {
+  if (values.help || (name !== 'ledger' && name !== 'feed')) {
     console.log(USAGE)
     return values.help ? 0 : 2
   }
   const pg = values.pg ?? process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL
+  const postgresUrl = pg === 'off' || values.only === 'sqlite' ? undefined : pg
+  if (name === 'feed') {
+    return runFeedBench({
+      postgresUrl,
+      sqlite: values.only !== 'postgres',
+      users: positiveInt(values.users ?? '10000', 'users'),
+      friends: positiveInt(values.friends, 'friends'),
+      postSteps: values.posts.split(',').map((n) => positiveInt(n, 'posts')),
+      rates: values.rates.split(',').map((n) => positiveInt(n, 'rates')),
+      writeRate: Number(values['write-rate']),
+      seconds: Number(values.seconds ?? '10'),
+      viewers: positiveInt(values.viewers, 'viewers'),
+    })
+  }
   return runLedgerBench({
-    postgresUrl: pg === 'off' || values.only === 'sqlite' ? undefined : pg,
+    postgresUrl,
     sqlite: values.only !== 'postgres',
     http: !values['no-http'],
-    users: positiveInt(values.users, 'users'),
-    inProcessSeconds: Number(values.seconds),
+    users: positiveInt(values.users ?? '200', 'users'),
+    inProcessSeconds: Number(values.seconds ?? '3'),
     httpSeconds: Number(values['http-seconds']),
     batchedConcurrency: positiveInt(values.concurrency, 'concurrency'),
     clients: positiveInt(values.clients, 'clients'),

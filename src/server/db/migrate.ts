@@ -7,6 +7,7 @@ import * as paymentRequests from './migrations/0004-payment-requests.js'
 import * as social from './migrations/0005-social.js'
 import * as media from './migrations/0006-media.js'
 import * as feed from './migrations/0007-feed.js'
+import * as feedIndexes from './migrations/0008-feed-indexes.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-social': social,
   '0006-media': media,
   '0007-feed': feed,
+  '0008-feed-indexes': feedIndexes,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

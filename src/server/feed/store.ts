@@ -33,16 +33,44 @@ function before(cursor: Cursor | undefined) {
     : sql``
 }
 
-/** The skeleton of a feed page: ids and keys only, in one query. */
+/** Below every timestamp: "no lower bound". */
+const NO_BOUND = sql.lit(Number.MIN_SAFE_INTEGER)
+
+/**
+ * The skeleton of a feed page: ids and keys only, in one query whose work follows the page size and the number of
+ * friends, not the number of posts. Merging every friend's posts and sorting them reads each friend's whole history;
+ * instead the query first finds a time at or after which the page must lie, then reads only the posts since then:
+ *
+ * - `newest`: each feed author's newest post the viewer may see (one index seek per author). If at least `limit`
+ *   authors have one, the limit-th newest of those times is a lower bound: those authors alone have `limit` posts
+ *   at or after it, so no post before it can make the page.
+ * - Fewer active authors than `limit`: the newest limit-th-newest post of any one author is a bound the same way
+ *   (computed only then). With neither, the authors have under limit² posts in all: no bound is needed.
+ *
+ * The final read is a range seek per author on (author_id, created_at) from the bound, filtered and sorted.
+ */
 export async function feedSkeleton(
   db: Db,
   viewerId: string,
   limit: number,
   cursor: Cursor | undefined,
 ): Promise<Array<{ id: string; created_at: number }>> {
+  const newestOf = (offset: number) => sql`(select p.created_at from posts p
+    where p.author_id = a.id and ${admitsViewer(viewerId)} ${before(cursor)}
+    order by p.created_at desc, p.id desc limit 1 offset ${offset})`
   const { rows } = await sql<{ id: string; created_at: number }>`
+    with authors (id) as materialized (
+      select cast(${viewerId} as text) union all ${feedAuthors(viewerId)}
+    ),
+    newest (t) as materialized (select ${newestOf(0)} from authors a),
+    bound (t) as (
+      select coalesce(
+        (select t from newest where t is not null order by t desc limit 1 offset ${limit - 1}),
+        (select max(k.t) from (select ${newestOf(limit - 1)} as t from authors a) k),
+        ${NO_BOUND})
+    )
     select p.id, p.created_at from posts p
-    where (p.author_id = ${viewerId} or p.author_id in (${feedAuthors(viewerId)}))
+    where p.author_id in (select id from authors) and p.created_at >= (select t from bound)
       and ${admitsViewer(viewerId)} ${before(cursor)}
     order by p.created_at desc, p.id desc
     limit ${limit}`.execute(db)
