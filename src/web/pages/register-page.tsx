@@ -5,6 +5,7 @@ import { useRegister } from '../api/accounts.js'
 import { AuthLayout } from '../components/auth-layout.js'
 import { Button } from '../components/button.js'
 import { FormAlert } from '../components/form-alert.js'
+import { PhoneField } from '../components/phone-field.js'
 import { TextField } from '../components/text-field.js'
 import { activeLocale } from '../i18n/setup.js'
 import { useFormErrors } from '../lib/use-form-errors.js'
@@ -41,13 +42,7 @@ export function RegisterPage() {
   return (
     <AuthLayout title={t('auth.registerTitle')} subtitle={t('auth.registerSubtitle')}>
       <form className="form" onSubmit={submit} noValidate>
-        <TextField
-          label={t('auth.phone')}
-          name="phone"
-          type="tel"
-          inputMode="tel"
-          autoComplete="tel"
-          placeholder={t('auth.phonePlaceholder')}
+        <PhoneField
           value={phone}
           onChange={(value) => {
             setPhone(value)
