@@ -27,7 +27,9 @@ export async function installWebApp(app: FastifyInstance, webRoot: string | unde
 
   app.setNotFoundHandler((request, reply) => {
     const wantsPage =
-      request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '')
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.url.startsWith('/api/') &&
+      !path.extname(request.url.split('?')[0] ?? '')
     if (hasWebApp && wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html')
     return notFound(request, reply)
   })
