@@ -8,6 +8,7 @@ import * as social from './migrations/0005-social.js'
 import * as media from './migrations/0006-media.js'
 import * as feed from './migrations/0007-feed.js'
 import * as feedIndexes from './migrations/0008-feed-indexes.js'
+import * as housekeepingIndexes from './migrations/0009-housekeeping-indexes.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-media': media,
   '0007-feed': feed,
   '0008-feed-indexes': feedIndexes,
+  '0009-housekeeping-indexes': housekeepingIndexes,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

@@ -5,6 +5,9 @@ import { findAccount, findExpiredHolds, insertAccount } from './store.js'
 import type { AccountTotals, Category } from './types.js'
 import { LedgerWriter, type CommandResult, type LedgerCommand } from './writer.js'
 
+/** Holds whose commit raced a sweep are picked up by the next one. */
+const SWEEP_MARGIN_MS = 60_000
+
 export interface WalletBalance {
   /** credits − debits posted: the money that is the user's. */
   balance: number
@@ -15,6 +18,8 @@ export interface WalletBalance {
 /** The only way money moves. Other modules build commands; the ledger decides and records them. */
 export class LedgerService {
   private readonly writer: LedgerWriter
+  /** Timed-out holds before this are all settled (this process voided or saw them settled). */
+  private holdsSweptUntil = 0
 
   constructor(
     private readonly database: Database,
@@ -61,7 +66,8 @@ export class LedgerService {
    * hold's, so several processes sweeping at once still void each hold exactly once.
    */
   async voidExpiredHolds(limit = 500): Promise<number> {
-    const expired = await findExpiredHolds(this.database.db, this.clock(), limit)
+    const now = this.clock()
+    const expired = await findExpiredHolds(this.database.db, this.holdsSweptUntil, now, limit)
     const results = await Promise.all(
       expired.map((hold) =>
         this.submit({
@@ -69,7 +75,11 @@ export class LedgerService {
         }),
       ),
     )
-    return results.filter((r) => !('error' in r) && r.transfers.length > 0).length
+    const voided = results.filter((r) => !('error' in r) && r.transfers.length > 0).length
+    // Everything up to now is settled: the next sweep starts there (less a margin for holds still committing),
+    // so settled holds are not walked again and again.
+    if (expired.length < limit && voided === expired.length) this.holdsSweptUntil = now - SWEEP_MARGIN_MS
+    return voided
   }
 
   audit(): Promise<AuditReport> {

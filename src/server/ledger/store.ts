@@ -260,13 +260,14 @@ export async function findAccount(db: Executor, id: string): Promise<AccountTota
   return row && toTotals(row)
 }
 
-/** Pending transfers whose timeout has passed and that nobody settled: holds the sweeper voids. */
-export async function findExpiredHolds(db: Executor, now: number, limit: number): Promise<Transfer[]> {
+/** Pending transfers whose timeout fell in [from, now] and that nobody settled: holds the sweeper voids. */
+export async function findExpiredHolds(db: Executor, from: number, now: number, limit: number): Promise<Transfer[]> {
   const rows = await db
     .selectFrom('ledger_transfers as t')
     .leftJoin('ledger_transfers as s', 's.pending_id', 't.id')
     .selectAll('t')
     .where('t.kind', '=', 'pending')
+    .where('t.timeout_at', '>=', from)
     .where('t.timeout_at', '<=', now)
     .where('s.id', 'is', null)
     .orderBy('t.timeout_at')
