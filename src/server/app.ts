@@ -75,7 +75,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   return app
 }
 
-/** Structured logs with request ids; no token, cookie or password ever reaches them. */
+/** Structured logs with request ids; no token, cookie, password or looked-up phone number ever reaches them. */
 function loggerOptions(level: string): LoggerOptions {
   return {
     level,
@@ -86,7 +86,7 @@ function loggerOptions(level: string): LoggerOptions {
     serializers: {
       req: (request: { method: string; url: string; ip?: string }) => ({
         method: request.method,
-        url: request.url.replace(/([?&]token=)[^&]*/g, '$1[redacted]'),
+        url: request.url.replace(/([?&](?:token|phone)=)[^&]*/g, '$1[redacted]'),
         remoteAddress: request.ip,
       }),
     },

@@ -120,9 +120,13 @@ describe('health, OpenAPI and security headers', () => {
         url: `/api/v1/me?token=${token}`,
         headers: { cookie: `lc_session=${token}` },
       })
+      const lookedUp = uniquePhone()
+      await call(logged.app, 'GET', `/api/v1/users?phone=${lookedUp}`, { token })
       const all = lines.join('\n')
       expect(lines.length).toBeGreaterThan(5)
-      for (const secret of [password, token, idNumber, '918273', '564738', '日志人']) expect(all).not.toContain(secret)
+      for (const secret of [password, token, idNumber, '918273', '564738', '日志人', lookedUp]) {
+        expect(all).not.toContain(secret)
+      }
       expect(all).toContain('"reqId"')
     } finally {
       await logged.close()
