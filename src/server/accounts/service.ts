@@ -24,7 +24,6 @@ import {
   findPublicProfiles,
   findSessionUser,
   findUserByPhone,
-  findUserNames,
   insertSession,
   insertUser,
   updateUser,
@@ -130,12 +129,6 @@ export class AccountsService {
     if (!user) return []
     const profile = await this.me(user.id)
     return [{ id: profile.id, displayName: profile.displayName, maskedName: profile.realName.maskedName }]
-  }
-
-  /** Display names for ids (unknown ids are left out): how other modules name people. */
-  async people(ids: Iterable<string>): Promise<Map<string, { id: string; displayName: string }>> {
-    const rows = await findUserNames(this.db, [...new Set(ids)])
-    return new Map(rows.map((row) => [row.id, { id: row.id, displayName: row.display_name }]))
   }
 
   /** Public profiles for ids (unknown ids are left out). */

@@ -70,11 +70,6 @@ export async function deleteExpiredSessions(db: Db, now: number): Promise<void> 
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute()
 }
 
-export async function findUserNames(db: Db, ids: string[]): Promise<Array<{ id: string; display_name: string }>> {
-  if (ids.length === 0) return []
-  return db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute()
-}
-
 /** What anyone may see of a person: name, masked real name, avatar. */
 export async function findPublicProfiles(
   db: Db,

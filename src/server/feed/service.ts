@@ -196,7 +196,7 @@ export class FeedService {
     if (!(await this.deps.realNames.isVerified(post.author_id))) throw new RecipientNotVerifiedError()
 
     const amount = crypto.randomInt(1, 100)
-    const author = (await this.deps.accounts.people([post.author_id])).get(post.author_id) ?? null
+    const author = (await this.deps.accounts.profiles([post.author_id])).get(post.author_id) ?? null
     const wallet = walletAccountId(actor.id)
     const day = chinaDate(new Date(this.deps.clock()))
     const toResponse = (result: Parameters<typeof respond>[0]) =>

@@ -51,7 +51,7 @@ export function transactionView(
     category: transfer.code as TransactionView['category'],
     amount: outgoing ? -amount : amount,
     currency: 'CNY',
-    counterparty,
+    counterparty: counterparty && { id: counterparty.id, displayName: counterparty.displayName },
     note: transfer.note,
     status: options.status ?? (transfer.kind === 'pending' ? 'pending' : 'completed'),
     createdAt: new Date(transfer.createdAt).toISOString(),

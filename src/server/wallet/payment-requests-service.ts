@@ -33,7 +33,7 @@ export class PaymentRequestsService {
   async create(actor: Actor, body: PaymentRequestBody): Promise<PaymentRequestView> {
     if (body.fromUserId === actor.id) throw new CannotRequestFromYourselfError()
     await this.deps.realNames.requireVerified(actor.id)
-    const people = await this.deps.accounts.people([actor.id, body.fromUserId])
+    const people = await this.deps.accounts.profiles([actor.id, body.fromUserId])
     if (!people.has(body.fromUserId)) throw new NotFoundError()
     const row: PaymentRequestRow = {
       id: newId(),
@@ -61,7 +61,7 @@ export class PaymentRequestsService {
       decodeCursor(query.cursor),
     )
     const page = rows.slice(0, limit)
-    const people = await this.deps.accounts.people(page.flatMap((r) => [r.requester_id, r.payer_id]))
+    const people = await this.deps.accounts.profiles(page.flatMap((r) => [r.requester_id, r.payer_id]))
     return {
       items: page.map((row) => toView(row, people)),
       nextCursor: nextCursor(rows, limit, (row) => ({ createdAt: row.created_at, id: row.id })),
@@ -76,7 +76,7 @@ export class PaymentRequestsService {
     assertOpen(request)
     if (!(await this.deps.realNames.isVerified(request.requester_id))) throw new RecipientNotVerifiedError()
 
-    const requester = (await this.deps.accounts.people([request.requester_id])).get(request.requester_id) ?? null
+    const requester = (await this.deps.accounts.profiles([request.requester_id])).get(request.requester_id) ?? null
     const wallet = walletAccountId(actor.id)
     const transferId = transferIdFor(scope, 'payment-request')
     const toResponse = (result: Parameters<typeof respond>[0]) =>
@@ -143,7 +143,7 @@ function assertOpen(request: PaymentRequestRow): void {
 }
 
 function toView(row: PaymentRequestRow, people: Map<string, Person>): PaymentRequestView {
-  const person = (id: string) => people.get(id) ?? { id, displayName: '' }
+  const person = (id: string): Person => ({ id, displayName: people.get(id)?.displayName ?? '' })
   return {
     id: row.id,
     status: row.status as PaymentRequestView['status'],

@@ -129,7 +129,7 @@ export class WalletService {
     if (body.toUserId === actor.id) throw new CannotPayYourselfError()
     await this.deps.realNames.requireVerified(actor.id)
     await this.deps.pins.verify(actor.id, body.pin)
-    const recipient = (await this.deps.accounts.people([body.toUserId])).get(body.toUserId)
+    const recipient = (await this.deps.accounts.profiles([body.toUserId])).get(body.toUserId)
     if (!recipient) throw new NotFoundError()
     if (await this.deps.social.hasBlocked(recipient.id, actor.id)) throw new ForbiddenError()
     if (!(await this.deps.realNames.isVerified(recipient.id))) throw new RecipientNotVerifiedError()
@@ -166,7 +166,7 @@ export class WalletService {
     const others = page.map((row) =>
       userIdOfWallet(row.debit_account_id === wallet ? row.credit_account_id : row.debit_account_id),
     )
-    const people = await this.deps.accounts.people(others.filter((id): id is string => id !== undefined))
+    const people = await this.deps.accounts.profiles(others.filter((id): id is string => id !== undefined))
     const sandbox = this.deps.funding.sandbox
     const items = page.map((row, i) => {
       const other = others[i]
