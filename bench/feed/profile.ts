@@ -9,7 +9,6 @@ import {
   findPosts,
   likesOf,
   mediaIdsOf,
-  tipsOf,
 } from '../../src/server/feed/store.js'
 
 export interface StepTiming {
@@ -42,7 +41,7 @@ export async function profileFeed(app: FastifyInstance, viewerIds: string[], lim
     const likes = await time('likes', () => likesOf(db, ids))
     const comments = await time('comments', () => commentsOf(db, ids))
     await time('audience (own posts)', () => audienceOf(db, mine))
-    const tips = await time('tips (own posts)', () => tipsOf(db, mine))
+    const tips = await time('tips (own posts)', () => ctx.ledger.transfersByRef('post', mine, 'tip'))
     await time('viewer friend ids', () => ctx.social.friendIds(viewerId))
     await time('media views', () => ctx.media.views([...mediaIds.values()].flat()))
     await time('profiles', () =>
@@ -50,7 +49,7 @@ export async function profileFeed(app: FastifyInstance, viewerIds: string[], lim
         ...posts.map((p) => p.author_id),
         ...likes.map((l) => l.user_id),
         ...comments.flatMap((c) => [c.author_id, ...(c.reply_to_user_id ? [c.reply_to_user_id] : [])]),
-        ...tips.flatMap((t) => (t.tipper_id ? [t.tipper_id] : [])),
+        ...tips.flatMap((t) => (t.payerId ? [t.payerId] : [])),
       ]),
     )
     await time('whole page (service)', () => ctx.feed.feed(actor, { limit }))

@@ -3,7 +3,7 @@ import type { PersonView } from '../../shared/api/social.js'
 import type { Actor } from '../accounts/service.js'
 import { toScript, type Script } from './script.js'
 import type { FeedDeps } from './service.js'
-import { audienceOf, commentsOf, likesOf, mediaIdsOf, tipsOf, type CommentRow, type PostRow } from './store.js'
+import { audienceOf, commentsOf, likesOf, mediaIdsOf, type CommentRow, type PostRow } from './store.js'
 
 export interface PresentOptions {
   script?: Script | undefined
@@ -30,7 +30,7 @@ export async function presentPosts(
     likesOf(deps.db, ids),
     commentsOf(deps.db, ids),
     audienceOf(deps.db, mine),
-    tipsOf(deps.db, mine),
+    deps.ledger.transfersByRef('post', mine, 'tip'),
     deps.social.friendIds(viewer.id),
   ])
   const friends = new Set(friendIds)
@@ -42,7 +42,7 @@ export async function presentPosts(
     ...posts.map((p) => p.author_id),
     ...likes.map((l) => l.user_id),
     ...comments.flatMap((c) => [c.author_id, ...(c.reply_to_user_id ? [c.reply_to_user_id] : [])]),
-    ...tips.flatMap((t) => (t.tipper_id ? [t.tipper_id] : [])),
+    ...tips.flatMap((t) => (t.payerId ? [t.payerId] : [])),
   ])
   const person = (id: string) => people.get(id) ?? { ...UNKNOWN, id }
   const convert = (authorId: string, text: string) => (authorId === viewer.id ? text : toScript(text, options.script))
@@ -51,7 +51,7 @@ export async function presentPosts(
     const postLikes = likes.filter((l) => l.post_id === post.id && shown(post, l.user_id))
     const postComments = comments.filter((c) => c.post_id === post.id && shown(post, c.author_id))
     const isAuthor = post.author_id === viewer.id
-    const postTips = isAuthor ? tips.filter((t) => t.post_id === post.id) : []
+    const postTips = isAuthor ? tips.filter((t) => t.refId === post.id) : []
     const commercial = post.kind === 'product'
     const view: PostView = {
       id: post.id,
@@ -89,9 +89,9 @@ export async function presentPosts(
     if (isAuthor) {
       view.tipTotal = postTips.reduce((sum, t) => sum + t.amount, 0)
       view.tippers = postTips.map((t) => ({
-        user: person(t.tipper_id ?? ''),
+        user: person(t.payerId ?? ''),
         amount: t.amount,
-        createdAt: new Date(t.created_at).toISOString(),
+        createdAt: new Date(t.createdAt).toISOString(),
       }))
     }
     return view

@@ -190,21 +190,6 @@ export async function deleteComment(db: Db, id: string): Promise<void> {
   await db.deleteFrom('post_comments').where('id', '=', id).execute()
 }
 
-/** Tips on posts, from the ledger's own record (reference post + id): the money is the source of truth. */
-export async function tipsOf(db: Db, postIds: string[]) {
-  if (postIds.length === 0) return []
-  return db
-    .selectFrom('ledger_transfers as t')
-    .innerJoin('ledger_accounts as a', 'a.id', 't.debit_account_id')
-    .select(['t.ref_id as post_id', 'a.user_id as tipper_id', 't.amount', 't.created_at'])
-    .where('t.ref_type', '=', 'post')
-    .where('t.ref_id', 'in', postIds)
-    .where('t.code', '=', 'tip')
-    .where('t.kind', '=', 'single')
-    .orderBy('t.created_at', 'desc')
-    .execute()
-}
-
 /**
  * Adds a tip to the tipper's day total unless it would pass the cap; run inside the ledger batch, so that
  * concurrent tips can never together exceed it. Returns false when over the cap.

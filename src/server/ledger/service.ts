@@ -1,6 +1,17 @@
 import type { Database } from '../db/database.js'
-import { SYSTEM_ACCOUNTS, walletAccountId } from './accounts.js'
+import type { Cursor } from '../db/keyset.js'
+import { SYSTEM_ACCOUNTS, userIdOfWallet, walletAccountId } from './accounts.js'
 import { auditLedger, type AuditReport } from './audit.js'
+import {
+  countWallets,
+  listSettledFlows,
+  listTransfersByRef,
+  listWalletSpending,
+  listWalletTransfers,
+  type FlowRow,
+  type HistoryRow,
+  type RefTransfer,
+} from './history-store.js'
 import { findAccount, findExpiredHolds, insertAccount } from './store.js'
 import type { AccountTotals, Category } from './types.js'
 import { LedgerWriter, type CommandResult, type LedgerCommand } from './writer.js'
@@ -80,6 +91,32 @@ export class LedgerService {
     // so settled holds are not walked again and again.
     if (expired.length < limit && voided === expired.length) this.holdsSweptUntil = now - SWEEP_MARGIN_MS
     return voided
+  }
+
+  /** One wallet's movements, newest first by keyset. */
+  walletHistory(userId: string, limit: number, before: Cursor | undefined): Promise<HistoryRow[]> {
+    return listWalletTransfers(this.database.db, walletAccountId(userId), limit, before)
+  }
+
+  /** Money settled into or out of a wallet in [from, to). */
+  settledFlows(userId: string, from: number, to: number): Promise<FlowRow[]> {
+    return listSettledFlows(this.database.db, walletAccountId(userId), from, to)
+  }
+
+  /** Every wallet's money out in [from, to) by owner, and how many wallets there are in all. */
+  async spendingByWallet(from: number, to: number): Promise<{ spending: Map<string, number>; wallets: number }> {
+    const [byAccount, wallets] = await Promise.all([
+      listWalletSpending(this.database.db, from, to),
+      countWallets(this.database.db),
+    ])
+    const spending = new Map<string, number>()
+    for (const [accountId, spent] of byAccount) spending.set(userIdOfWallet(accountId) ?? accountId, spent)
+    return { spending, wallets }
+  }
+
+  /** Transfers made for domain objects (tips on posts…), with who paid. */
+  transfersByRef(refType: string, refIds: string[], code: Category): Promise<RefTransfer[]> {
+    return listTransfersByRef(this.database.db, refType, refIds, code)
   }
 
   audit(): Promise<AuditReport> {

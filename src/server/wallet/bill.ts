@@ -1,7 +1,5 @@
 import { CATEGORIES, type Bill, type BillQuery, type Category } from '../../shared/api/wallet.js'
 import type { Actor } from '../accounts/service.js'
-import { walletAccountId } from '../ledger/accounts.js'
-import { listSettledFlows, listWalletSpending } from './history-store.js'
 import type { WalletDeps } from './service.js'
 
 /** Bills follow the calendar in China. */
@@ -15,8 +13,7 @@ export function yearBounds(year: number): { from: number; to: number } {
 export async function annualBill(deps: WalletDeps, actor: Actor, query: BillQuery): Promise<Bill> {
   await deps.realNames.requireVerified(actor.id)
   const { from, to } = yearBounds(query.year)
-  const wallet = walletAccountId(actor.id)
-  const flows = await listSettledFlows(deps.db, wallet, from, to)
+  const flows = await deps.ledger.settledFlows(actor.id, from, to)
 
   const byCategory = new Map<Category, { in: number; out: number }>()
   const byMonth = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, in: 0, out: 0 }))
@@ -44,26 +41,17 @@ export async function annualBill(deps: WalletDeps, actor: Actor, query: BillQuer
     })),
     byMonth,
   }
-  if (query.percentile) bill.percentile = await spendingPercentile(deps, wallet, totalOut, from, to)
+  if (query.percentile) bill.percentile = await spendingPercentile(deps, actor.id, totalOut, from, to)
   return bill
 }
 
-/** The share of all wallets (those that spent nothing included) that spent less than this one, to 0.1 %. */
-async function spendingPercentile(deps: WalletDeps, wallet: string, mine: number, from: number, to: number) {
-  const spending = await listWalletSpending(deps.db, from, to)
-  const wallets = Number(
-    (
-      await deps.db
-        .selectFrom('ledger_accounts')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('kind', '=', 'wallet')
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
-  const others = Math.max(0, wallets - 1)
-  if (others === 0) return 0
-  let below = others - (spending.size - (spending.has(wallet) ? 1 : 0))
-  for (const [account, spent] of spending) if (account !== wallet && spent < mine) below += 1
-  if (mine === 0) below = 0
+/** The share of all other wallets (those that spent nothing included) that spent less than this one, to 0.1 %. */
+async function spendingPercentile(deps: WalletDeps, userId: string, mine: number, from: number, to: number) {
+  const { spending, wallets } = await deps.ledger.spendingByWallet(from, to)
+  const others = wallets - 1
+  if (others <= 0) return 0
+  const spenders = [...spending].filter(([owner]) => owner !== userId).map(([, spent]) => spent)
+  const silent = others - spenders.length
+  const below = (mine > 0 ? silent : 0) + spenders.filter((spent) => spent < mine).length
   return Math.round((1000 * below) / others) / 10
 }

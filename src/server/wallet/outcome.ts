@@ -5,7 +5,7 @@ import { errorResponse, type StoredResponse } from '../idempotency/service.js'
 import { succeeded, type Transfer, type TransferResult } from '../ledger/types.js'
 import type { CommandResult } from '../ledger/writer.js'
 import { InsufficientFundsError, LedgerRefusedError, RecipientNotVerifiedError } from './errors.js'
-import type { HistoryRow } from './history-store.js'
+import type { HistoryRow } from '../ledger/history-store.js'
 
 /**
  * One mapping from a ledger outcome to the HTTP answer, used both for the live response and for the one

@@ -18,7 +18,6 @@ import type { SocialService } from '../social/service.js'
 import { decodeCursor, nextCursor } from '../db/keyset.js'
 import { CannotPayYourselfError, RecipientNotVerifiedError } from './errors.js'
 import type { FundingProvider } from './funding.js'
-import { listWalletTransfers } from './history-store.js'
 import { historyItem, refusal, respond, transactionView } from './outcome.js'
 
 export interface WalletDeps {
@@ -161,7 +160,7 @@ export class WalletService {
     await this.deps.realNames.requireVerified(actor.id)
     const limit = query.limit ?? 20
     const wallet = walletAccountId(actor.id)
-    const rows = await listWalletTransfers(this.deps.db, wallet, limit + 1, decodeCursor(query.cursor))
+    const rows = await this.deps.ledger.walletHistory(actor.id, limit + 1, decodeCursor(query.cursor))
     const page = rows.slice(0, limit)
     const others = page.map((row) =>
       userIdOfWallet(row.debit_account_id === wallet ? row.credit_account_id : row.debit_account_id),

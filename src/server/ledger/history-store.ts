@@ -76,3 +76,46 @@ export async function listWalletSpending(db: Db, from: number, to: number): Prom
     group by t.debit_account_id`.execute(db)
   return new Map(rows.map((row) => [row.account_id, Number(row.spent)]))
 }
+
+export async function countWallets(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_accounts')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('kind', '=', 'wallet')
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export interface RefTransfer {
+  refId: string
+  /** The paying wallet's owner; null for a system account. */
+  payerId: string | null
+  amount: number
+  createdAt: number
+}
+
+/** Settled single transfers made for these domain objects (e.g. tips on posts), newest first. */
+export async function listTransfersByRef(
+  db: Db,
+  refType: string,
+  refIds: string[],
+  code: string,
+): Promise<RefTransfer[]> {
+  if (refIds.length === 0) return []
+  const rows = await db
+    .selectFrom('ledger_transfers as t')
+    .innerJoin('ledger_accounts as a', 'a.id', 't.debit_account_id')
+    .select(['t.ref_id', 'a.user_id', 't.amount', 't.created_at'])
+    .where('t.ref_type', '=', refType)
+    .where('t.ref_id', 'in', refIds)
+    .where('t.code', '=', code)
+    .where('t.kind', '=', 'single')
+    .orderBy('t.created_at', 'desc')
+    .execute()
+  return rows.map((row) => ({
+    refId: row.ref_id ?? '',
+    payerId: row.user_id,
+    amount: row.amount,
+    createdAt: row.created_at,
+  }))
+}
