@@ -1,5 +1,6 @@
 import { checkCharacter } from '../shared/validation/id-number.js'
 import { PhoneTakenError } from './accounts/errors.js'
+import type { Actor } from './accounts/service.js'
 import type { AppContext } from './context.js'
 
 export const DEMO_PASSWORD = 'lifecircle-demo'
@@ -42,18 +43,19 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
       created,
     })
   }
-  await seedMoney(ctx)
-  await seedCircle(ctx)
-  return logins
-}
-
-/** Sandbox top-ups, a lunch paid back and an open request. Fixed idempotency keys make a second run a no-op. */
-async function seedMoney(ctx: AppContext): Promise<void> {
-  const actors = []
+  // One login each, also for people seeded by an earlier run, to act as them through the services.
+  const actors: Actor[] = []
   for (const person of PEOPLE) {
     const { user } = await ctx.accounts.login({ phone: person.phone, password: DEMO_PASSWORD })
     actors.push({ id: user.id, locale: user.locale })
   }
+  await seedMoney(ctx, actors)
+  await seedCircle(ctx, actors)
+  return logins
+}
+
+/** Sandbox top-ups, a lunch paid back and an open request. Fixed idempotency keys make a second run a no-op. */
+async function seedMoney(ctx: AppContext, actors: Actor[]): Promise<void> {
   const [xiaoyu, ajie, meiling] = actors
   if (!xiaoyu || !ajie || !meiling) return
   const scope = (actor: { id: string }, key: string) => ({ userId: actor.id, key: `demo-${key}`, requestHash: 'demo' })
@@ -91,12 +93,7 @@ async function createPerson(ctx: AppContext, person: DemoPerson, index: number):
 }
 
 /** Everyone befriends everyone, and the circle gets a few posts, likes, a comment thread and a tip (once). */
-async function seedCircle(ctx: AppContext): Promise<void> {
-  const actors = []
-  for (const person of PEOPLE) {
-    const { user } = await ctx.accounts.login({ phone: person.phone, password: DEMO_PASSWORD })
-    actors.push({ id: user.id, locale: user.locale })
-  }
+async function seedCircle(ctx: AppContext, actors: Actor[]): Promise<void> {
   for (const [i, a] of actors.entries()) {
     for (const b of actors.slice(i + 1)) {
       if (!(await ctx.social.areFriends(a.id, b.id))) await ctx.social.sendRequest(a, { toUserId: b.id })

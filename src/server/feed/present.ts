@@ -10,7 +10,10 @@ export interface PresentOptions {
   foldCommercial?: boolean | undefined
 }
 
-const UNKNOWN: PersonView = { id: '', displayName: '', maskedName: null, avatarUrl: null }
+/** Looks people up by id, standing in an empty profile for one that no longer exists. */
+export function personFrom(people: Map<string, PersonView>): (id: string) => PersonView {
+  return (id) => people.get(id) ?? { id, displayName: '', maskedName: null, avatarUrl: null }
+}
 
 /**
  * Hydration and rules for a page of posts, in a fixed number of queries whatever the page size. WeChat's rule:
@@ -44,7 +47,7 @@ export async function presentPosts(
     ...comments.flatMap((c) => [c.author_id, ...(c.reply_to_user_id ? [c.reply_to_user_id] : [])]),
     ...tips.flatMap((t) => (t.payerId ? [t.payerId] : [])),
   ])
-  const person = (id: string) => people.get(id) ?? { ...UNKNOWN, id }
+  const person = personFrom(people)
   const convert = (authorId: string, text: string) => (authorId === viewer.id ? text : toScript(text, options.script))
 
   return posts.map((post) => {
@@ -98,7 +101,7 @@ export async function presentPosts(
   })
 }
 
-function commentView(
+export function commentView(
   comment: CommentRow,
   person: (id: string) => PersonView,
   convert: (authorId: string, text: string) => string,

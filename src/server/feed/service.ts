@@ -23,7 +23,7 @@ import { decodeCursor, encodeCursor } from '../db/keyset.js'
 import { RecipientNotVerifiedError } from '../wallet/errors.js'
 import { respond, transactionView } from '../wallet/outcome.js'
 import { CannotTipYourselfError, TipLimitReachedError, TipsDisabledError } from './errors.js'
-import { presentPosts } from './present.js'
+import { commentView, personFrom, presentPosts } from './present.js'
 import type { Script } from './script.js'
 import {
   addToDailyTips,
@@ -160,18 +160,18 @@ export class FeedService {
       if (!target || target.post_id !== postId) throw new NotFoundError()
       replyToUserId = target.author_id
     }
-    const id = newId()
-    await insertComment(this.deps.db, {
-      id,
+    const comment = {
+      id: newId(),
       post_id: postId,
       author_id: actor.id,
       text,
       reply_to_comment_id: body.replyToCommentId ?? null,
       reply_to_user_id: replyToUserId,
       created_at: this.deps.clock(),
-    })
-    const view = (await this.getPost(actor, postId)).comments.find((c) => c.id === id)
-    return view!
+    }
+    await insertComment(this.deps.db, comment)
+    const people = await this.deps.accounts.profiles([actor.id, ...(replyToUserId ? [replyToUserId] : [])])
+    return commentView(comment, personFrom(people), (_, t) => t)
   }
 
   /** The commenter may delete their comment; the post's author may delete any comment on it. */
