@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../../helpers/app.js'
+import { befriend } from '../../helpers/social.js'
 import { upload } from '../media/multipart.js'
 
 describe('posts with images', () => {
@@ -16,16 +17,11 @@ describe('posts with images', () => {
       .png()
       .toBuffer()
 
-  async function befriend(a: TestUser, b: TestUser): Promise<void> {
-    const sent = await as(a, 'POST', '/api/v1/friend-requests', { toUserId: b.id })
-    await as(b, 'POST', `/api/v1/friend-requests/${sent.body.id}/accept`)
-  }
-
   it('attaches up to nine of the author’s own images, in order, and shows them to whoever may see the post', async () => {
     const author = await registerUser(testApp.app)
     const friend = await registerUser(testApp.app)
     const stranger = await registerUser(testApp.app)
-    await befriend(author, friend)
+    await befriend(testApp.app, author, friend)
     const ids: string[] = []
     for (const r of [10, 90, 200]) ids.push((await upload(testApp.app, author.token, await image(r))).body.id as string)
 

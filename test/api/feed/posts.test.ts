@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../../helpers/app.js'
+import { befriend } from '../../helpers/social.js'
 
 describe('posts, likes, comments and the feed', () => {
   let now = Date.parse('2026-08-01T04:00:00Z')
@@ -11,11 +12,6 @@ describe('posts, likes, comments and the feed', () => {
   const as = (user: TestUser, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
     call(testApp.app, method, url, { token: user.token, body })
   const post = async (user: TestUser, body: object) => as(user, 'POST', '/api/v1/posts', body)
-
-  async function befriend(a: TestUser, b: TestUser): Promise<void> {
-    const sent = await as(a, 'POST', '/api/v1/friend-requests', { toUserId: b.id })
-    await as(b, 'POST', `/api/v1/friend-requests/${sent.body.id}/accept`)
-  }
 
   it('creates a post and returns it as the API describes', async () => {
     const author = await registerUser(testApp.app, '作者')
@@ -72,8 +68,8 @@ describe('posts, likes, comments and the feed', () => {
     const a = await registerUser(testApp.app, '甲')
     const b = await registerUser(testApp.app, '乙')
     const c = await registerUser(testApp.app, '丙')
-    for (const friend of [a, b, c]) await befriend(author, friend)
-    await befriend(a, b) // a and b know each other; c knows neither
+    for (const friend of [a, b, c]) await befriend(testApp.app, author, friend)
+    await befriend(testApp.app, a, b) // a and b know each other; c knows neither
     const id = (await post(author, { text: '周末去哪', visibility: { type: 'friends' } })).body.id
     for (const user of [a, b, c]) {
       await as(user, 'POST', `/api/v1/posts/${id}/likes`)
@@ -96,7 +92,7 @@ describe('posts, likes, comments and the feed', () => {
   it('likes idempotently and unlikes', async () => {
     const author = await registerUser(testApp.app)
     const friend = await registerUser(testApp.app)
-    await befriend(author, friend)
+    await befriend(testApp.app, author, friend)
     const id = (await post(author, { text: 'like me', visibility: { type: 'friends' } })).body.id
     for (let i = 0; i < 2; i++) expect((await as(friend, 'POST', `/api/v1/posts/${id}/likes`)).status).toBe(204)
     expect((await as(author, 'GET', `/api/v1/posts/${id}`)).body.likeCount).toBe(1)
@@ -108,8 +104,8 @@ describe('posts, likes, comments and the feed', () => {
     const author = await registerUser(testApp.app, '作者')
     const a = await registerUser(testApp.app, '甲')
     const b = await registerUser(testApp.app, '乙')
-    await befriend(author, a)
-    await befriend(author, b)
+    await befriend(testApp.app, author, a)
+    await befriend(testApp.app, author, b)
     const id = (await post(author, { text: '求推荐', visibility: { type: 'friends' } })).body.id
     const first = await as(a, 'POST', `/api/v1/posts/${id}/comments`, { text: '火锅' })
     expect(first.status).toBe(201)
@@ -135,7 +131,7 @@ describe('posts, likes, comments and the feed', () => {
   it('deletes only one’s own posts', async () => {
     const author = await registerUser(testApp.app)
     const friend = await registerUser(testApp.app)
-    await befriend(author, friend)
+    await befriend(testApp.app, author, friend)
     const id = (await post(author, { text: 'bye', visibility: { type: 'friends' } })).body.id
     await as(friend, 'POST', `/api/v1/posts/${id}/comments`, { text: 'see you' })
     expect((await as(friend, 'DELETE', `/api/v1/posts/${id}`)).status).toBe(403)
@@ -146,7 +142,7 @@ describe('posts, likes, comments and the feed', () => {
   it('pages through the feed newest first, every post exactly once', async () => {
     const me = await registerUser(testApp.app)
     const friends = [await registerUser(testApp.app), await registerUser(testApp.app)]
-    for (const friend of friends) await befriend(me, friend)
+    for (const friend of friends) await befriend(testApp.app, me, friend)
     const made: string[] = []
     for (let i = 0; i < 25; i++) {
       if (i % 4 === 0) now += 1 // several share a millisecond
@@ -170,7 +166,7 @@ describe('posts, likes, comments and the feed', () => {
   it('folds commercial posts on request and labels them always; limits product posts per day', async () => {
     const seller = await registerUser(testApp.app, '卖家')
     const buyer = await registerUser(testApp.app)
-    await befriend(seller, buyer)
+    await befriend(testApp.app, seller, buyer)
     const product = { title: '手工皂', price: 3_800, stock: 10 }
     for (let i = 0; i < 5; i++) {
       const res = await post(seller, { text: `上新 ${i}`, visibility: { type: 'friends' }, kind: 'product', product })
@@ -191,7 +187,7 @@ describe('posts, likes, comments and the feed', () => {
   it('converts friends’ text to the reader’s script on request, never the stored text or one’s own', async () => {
     const author = await registerUser(testApp.app)
     const reader = await registerUser(testApp.app)
-    await befriend(author, reader)
+    await befriend(testApp.app, author, reader)
     const id = (await post(author, { text: '我们的软件很好用', visibility: { type: 'friends' } })).body.id
     await as(reader, 'POST', `/api/v1/posts/${id}/comments`, { text: '軟體真的不錯' })
     const hant = (await as(reader, 'GET', `/api/v1/posts/${id}?script=hant`)).body

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../../helpers/app.js'
+import { befriend } from '../../helpers/social.js'
 import { idem, topUp, verifiedUserWithPin, walletOf } from '../../helpers/wallet.js'
 
 describe('one-tap tips (打赏)', () => {
@@ -13,15 +14,10 @@ describe('one-tap tips (打赏)', () => {
   const tip = (user: TestUser, postId: string, key = idem()) =>
     as(user, 'POST', `/api/v1/posts/${postId}/tips`, undefined, { 'idempotency-key': key })
 
-  async function befriend(a: TestUser, b: TestUser): Promise<void> {
-    const sent = await as(a, 'POST', '/api/v1/friend-requests', { toUserId: b.id })
-    await as(b, 'POST', `/api/v1/friend-requests/${sent.body.id}/accept`)
-  }
-
   async function scene(options: { tipsEnabled?: boolean; funds?: number } = {}) {
     const author = await verifiedUserWithPin(testApp.app)
     const fan = await verifiedUserWithPin(testApp.app)
-    await befriend(author, fan)
+    await befriend(testApp.app, author, fan)
     if (options.funds !== 0) await topUp(testApp.app, fan, options.funds ?? 10_000)
     const body = { text: '新歌发布', visibility: { type: 'friends' }, tipsEnabled: options.tipsEnabled ?? true }
     const postId = (await as(author, 'POST', '/api/v1/posts', body)).body.id as string
@@ -87,7 +83,7 @@ describe('one-tap tips (打赏)', () => {
   it('needs a verified real name to tip', async () => {
     const { author, postId } = await scene()
     const unverified = await registerUser(testApp.app)
-    await befriend(author, unverified)
+    await befriend(testApp.app, author, unverified)
     const res = await tip(unverified, postId)
     expect([res.status, res.body.error.code]).toEqual([403, 'REAL_NAME_REQUIRED'])
   })

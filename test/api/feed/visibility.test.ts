@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../../helpers/app.js'
+import { befriend } from '../../helpers/social.js'
 
 /**
  * WeChat Moments' rules, one case per row: who sees which post. The cast: the author; mutual friends; a friend
@@ -16,11 +17,6 @@ describe('feed visibility matrix', () => {
   const as = (user: TestUser, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown) =>
     call(testApp.app, method, url, { token: user.token, body })
 
-  async function befriend(a: TestUser, b: TestUser): Promise<void> {
-    const sent = await as(a, 'POST', '/api/v1/friend-requests', { toUserId: b.id })
-    await as(b, 'POST', `/api/v1/friend-requests/${sent.body.id}/accept`)
-  }
-
   beforeAll(async () => {
     testApp = await createTestApp()
     for (const name of Object.keys({
@@ -36,7 +32,7 @@ describe('feed visibility matrix', () => {
       cast[name as keyof typeof cast] = await registerUser(testApp.app, name)
     }
     for (const name of ['friend', 'listed', 'muter', 'hidden', 'blocker', 'blockedByAuthor'] as const) {
-      await befriend(cast.author, cast[name])
+      await befriend(testApp.app, cast.author, cast[name])
     }
     await as(cast.muter, 'PUT', `/api/v1/friends/${cast.author.id}/settings`, { muteTheirPosts: true })
     await as(cast.author, 'PUT', `/api/v1/friends/${cast.hidden.id}/settings`, { hideMyPosts: true })

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../../helpers/app.js'
+import { befriend } from '../../helpers/social.js'
 import { PIN, idem, topUp, verifiedUserWithPin } from '../../helpers/wallet.js'
 
 describe('friends, friend requests and blocks', () => {
@@ -11,11 +12,6 @@ describe('friends, friend requests and blocks', () => {
   const app = () => testApp.app
   const post = (user: TestUser, url: string, body?: unknown) => call(app(), 'POST', url, { token: user.token, body })
   const get = (user: TestUser, url: string) => call(app(), 'GET', url, { token: user.token })
-
-  async function befriend(a: TestUser, b: TestUser): Promise<void> {
-    const sent = await post(a, '/api/v1/friend-requests', { toUserId: b.id })
-    await post(b, `/api/v1/friend-requests/${sent.body.id}/accept`)
-  }
 
   it('sends a request with a message that the other side sees and accepts, making both friends', async () => {
     const a = await registerUser(app(), '阿明')
@@ -78,7 +74,7 @@ describe('friends, friend requests and blocks', () => {
   it('removes a friend on both sides with 204, and 404 for someone who is not a friend', async () => {
     const a = await registerUser(app())
     const b = await registerUser(app())
-    await befriend(a, b)
+    await befriend(testApp.app, a, b)
     const removed = await app().inject({
       method: 'DELETE',
       url: `/api/v1/friends/${b.id}`,
@@ -92,7 +88,7 @@ describe('friends, friend requests and blocks', () => {
   it('keeps per-friend settings private to the one who set them', async () => {
     const a = await registerUser(app())
     const b = await registerUser(app())
-    await befriend(a, b)
+    await befriend(testApp.app, a, b)
     const res = await call(app(), 'PUT', `/api/v1/friends/${b.id}/settings`, {
       token: a.token,
       body: { muteTheirPosts: true },
@@ -153,7 +149,7 @@ describe('friends, friend requests and blocks', () => {
   it('pages friends by cursor without repeats', async () => {
     const me = await registerUser(app())
     const others = await Promise.all(Array.from({ length: 5 }, () => registerUser(app())))
-    for (const other of others) await befriend(me, other)
+    for (const other of others) await befriend(testApp.app, me, other)
     const first = await get(me, '/api/v1/friends?limit=2')
     const second = await get(me, `/api/v1/friends?limit=2&cursor=${first.body.nextCursor}`)
     const third = await get(me, `/api/v1/friends?limit=2&cursor=${second.body.nextCursor}`)

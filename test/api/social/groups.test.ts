@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../../helpers/app.js'
+import { befriend } from '../../helpers/social.js'
 
 describe('groups (建群)', () => {
   let testApp: TestApp
@@ -11,15 +12,10 @@ describe('groups (建群)', () => {
   const as = (user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
     call(app(), method, url, { token: user.token, body })
 
-  async function befriend(a: TestUser, b: TestUser): Promise<void> {
-    const sent = await as(a, 'POST', '/api/v1/friend-requests', { toUserId: b.id })
-    await as(b, 'POST', `/api/v1/friend-requests/${sent.body.id}/accept`)
-  }
-
   async function circle() {
     const owner = await registerUser(app(), '群主')
     const friends = [await registerUser(app(), '甲'), await registerUser(app(), '乙'), await registerUser(app(), '丙')]
-    for (const friend of friends) await befriend(owner, friend)
+    for (const friend of friends) await befriend(testApp.app, owner, friend)
     return { owner, friends }
   }
 
@@ -70,7 +66,7 @@ describe('groups (建群)', () => {
     const [a, b, c] = friends as [TestUser, TestUser, TestUser]
     const group = (await as(owner, 'POST', '/api/v1/groups', { name: '家人', memberIds: [a.id] })).body
     const aFriend = await registerUser(app())
-    await befriend(a, aFriend)
+    await befriend(testApp.app, a, aFriend)
     const added = await as(a, 'POST', `/api/v1/groups/${group.id}/members`, { userIds: [aFriend.id] })
     expect(added.body.members.map((m: { id: string }) => m.id)).toContain(aFriend.id)
     expect((await as(a, 'POST', `/api/v1/groups/${group.id}/members`, { userIds: [b.id] })).body.error.code).toBe(
