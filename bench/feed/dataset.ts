@@ -1,5 +1,8 @@
 import crypto from 'node:crypto'
 import { monotonicFactory } from 'ulid'
+import type { SessionsTable, UsersTable } from '../../src/server/accounts/tables.js'
+import type { PostAudienceTable, PostCommentsTable, PostLikesTable, PostsTable } from '../../src/server/feed/tables.js'
+import type { BlocksTable, FriendshipsTable } from '../../src/server/social/tables.js'
 
 /**
  * The feed benchmark's data, generated deterministically (seeded) in memory and handed to a bulk loader in
@@ -12,65 +15,15 @@ import { monotonicFactory } from 'ulid'
  * - on ~40 % of non-private posts 1–8 likes and on ~15 % 1–3 comments, from the author's friends.
  */
 
-export interface UserRow {
-  id: string
-  phone: string
-  password_hash: string
-  display_name: string
-  locale: string
-  avatar_url: null
-  created_at: number
-}
-export interface SessionRow {
-  token_hash: string
-  user_id: string
-  created_at: number
-  expires_at: number
-}
-export interface FriendshipRow {
-  user_id: string
-  friend_id: string
-  mute_their_posts: number
-  hide_my_posts: number
-  created_at: number
-}
-export interface BlockRow {
-  blocker_id: string
-  blocked_id: string
-  created_at: number
-}
-export interface PostRow {
-  id: string
-  author_id: string
-  kind: string
-  text: string
-  visibility: string
-  tips_enabled: number
-  product_title: string | null
-  product_price: number | null
-  product_stock: number | null
-  product_description: string | null
-  order_id: null
-  created_at: number
-}
-export interface AudienceRow {
-  post_id: string
-  user_id: string
-}
-export interface LikeRow {
-  post_id: string
-  user_id: string
-  created_at: number
-}
-export interface CommentRow {
-  id: string
-  post_id: string
-  author_id: string
-  text: string
-  reply_to_comment_id: null
-  reply_to_user_id: null
-  created_at: number
-}
+/** Rows exactly as the app's tables hold them. */
+export type UserRow = UsersTable
+export type SessionRow = SessionsTable
+export type FriendshipRow = FriendshipsTable
+export type BlockRow = BlocksTable
+export type PostRow = PostsTable
+export type AudienceRow = PostAudienceTable
+export type LikeRow = PostLikesTable
+export type CommentRow = PostCommentsTable
 
 export interface PostBatch {
   posts: PostRow[]

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process'
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
+import { runInChild } from '../shared/child-load.js'
 import { FeedDataset } from './dataset.js'
 import type { TableName, Rows } from './bulk.js'
 import type { FeedLoadPlan, FeedLoadResult } from './load.js'
@@ -158,22 +158,7 @@ async function benchEngine(target: FeedTarget, options: FeedBenchOptions): Promi
 }
 
 function runLoad(plan: FeedLoadPlan): Promise<FeedLoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', LOAD_SCRIPT], { stdio: ['pipe', 'pipe', 'inherit'] })
-    let output = ''
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (text: string) => (output += text))
-    child.on('error', reject)
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`))
-      try {
-        resolve(JSON.parse(output.trim().split('\n').at(-1)!) as FeedLoadResult)
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)))
-      }
-    })
-    child.stdin.end(JSON.stringify(plan))
-  })
+  return runInChild<FeedLoadPlan, FeedLoadResult>(LOAD_SCRIPT, plan)
 }
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1)

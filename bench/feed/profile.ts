@@ -2,14 +2,7 @@ import { performance } from 'node:perf_hooks'
 import type { FastifyInstance } from 'fastify'
 import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery } from 'kysely'
 import type { Db } from '../../src/server/db/database.js'
-import {
-  audienceOf,
-  commentsOf,
-  feedSkeleton,
-  findPosts,
-  likesOf,
-  mediaIdsOf,
-} from '../../src/server/feed/store.js'
+import { audienceOf, commentsOf, feedSkeleton, findPosts, likesOf, mediaIdsOf } from '../../src/server/feed/store.js'
 
 export interface StepTiming {
   step: string

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
+import { runInChild } from '../shared/child-load.js'
 import { countTransactions } from './in-process.js'
 import type { LoadPlan, LoadResult } from './load.js'
 import { BENCH_PIN, type BenchUser } from './setup.js'
@@ -32,32 +32,11 @@ export async function runHttp(
   const counter = countTransactions(app.ctx)
   const cpu = process.cpuUsage()
   try {
-    const result = await runLoadProcess(plan)
+    const result = await runInChild<LoadPlan, LoadResult>(LOAD_SCRIPT, plan)
     await app.ctx.ledger.idle()
     const used = process.cpuUsage(cpu)
     return { ...result, transactions: counter.count, serverCpuSeconds: (used.user + used.system) / 1e6 }
   } finally {
     counter.stop()
   }
-}
-
-function runLoadProcess(plan: LoadPlan): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', LOAD_SCRIPT], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    })
-    let output = ''
-    child.stdout.setEncoding('utf8')
-    child.stdout.on('data', (text: string) => (output += text))
-    child.on('error', reject)
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`load generator exited with ${code}`))
-      try {
-        resolve(JSON.parse(output.trim().split('\n').at(-1)!) as LoadResult)
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)))
-      }
-    })
-    child.stdin.end(JSON.stringify(plan))
-  })
 }

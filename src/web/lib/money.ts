@@ -3,38 +3,18 @@ import { memoiseFormatter } from './intl.js'
 
 const FEN_PER_YUAN = 100
 
-const plain = memoiseFormatter(
-  (tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol' }),
-)
-const signed = memoiseFormatter(
-  (tag) =>
-    new Intl.NumberFormat(tag, {
-      style: 'currency',
-      currency: 'CNY',
-      currencyDisplay: 'narrowSymbol',
-      signDisplay: 'exceptZero',
-    }),
-)
-const whole = memoiseFormatter(
-  (tag) =>
-    new Intl.NumberFormat(tag, {
-      style: 'currency',
-      currency: 'CNY',
-      currencyDisplay: 'narrowSymbol',
-      trailingZeroDisplay: 'stripIfInteger',
-    }),
-)
-const compact = memoiseFormatter(
-  (tag) =>
-    new Intl.NumberFormat(tag, {
-      style: 'currency',
-      currency: 'CNY',
-      currencyDisplay: 'narrowSymbol',
-      notation: 'compact',
-      minimumFractionDigits: 0,
-      maximumFractionDigits: 1,
-    }),
-)
+/** Yuan with the ¥ sign in the locale's own digits and grouping; each style adds what sets it apart. */
+function yuanFormatter(style: Intl.NumberFormatOptions) {
+  return memoiseFormatter(
+    (tag) =>
+      new Intl.NumberFormat(tag, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', ...style }),
+  )
+}
+
+const plain = yuanFormatter({})
+const signed = yuanFormatter({ signDisplay: 'exceptZero' })
+const whole = yuanFormatter({ trailingZeroDisplay: 'stripIfInteger' })
+const compact = yuanFormatter({ notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 })
 
 /** Fen as an exact decimal string ("-1234" → "-12.34"), so that no float ever stands between the ledger and the screen. */
 function fenToDecimal(fen: number): `${number}` {
