@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query'
 import type { CommentView, CreatePostBody, MediaView, PostView, TipResult } from '../../shared/api/feed.js'
 import { useFeedSettings } from '../lib/feed-settings.js'
 import { useMe } from './accounts.js'
@@ -22,19 +22,30 @@ export function useFeed() {
   return useList<PostView>(feedKeys.list(foldCommercial, scriptParam), `/feed${search ? `?${search}` : ''}`)
 }
 
-/** Rewrites one post wherever a feed list holds it; `update` returning null removes it. */
-function patchPost(queryClient: QueryClient, postId: string, update: (post: PostView) => PostView | null): void {
-  queryClient.setQueriesData<FeedData>({ queryKey: feedKey }, (data) =>
-    data?.pages
-      ? {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            items: page.items.flatMap((item) => (item.id === postId ? (update(item) ?? []) : [item])),
-          })),
-        }
-      : data,
-  )
+/** One post, e.g. the product a purchase links to; it lives under the feed key, so likes and tips patch it too. */
+export function usePost(postId: string) {
+  const { scriptParam } = useFeedSettings()
+  return useQuery({
+    queryKey: feedKeys.post(postId, scriptParam),
+    queryFn: () => request<PostView>('GET', `${post(postId)}${scriptParam ? `?script=${scriptParam}` : ''}`),
+  })
+}
+
+/** Rewrites one post wherever a feed list or a single-post query holds it; `update` returning null removes it. */
+export function patchPost(queryClient: QueryClient, postId: string, update: (post: PostView) => PostView | null): void {
+  queryClient.setQueriesData<FeedData | PostView>({ queryKey: feedKey }, (data) => {
+    if (data && 'pages' in data) {
+      return {
+        ...data,
+        pages: data.pages.map((page) => ({
+          ...page,
+          items: page.items.flatMap((item) => (item.id === postId ? (update(item) ?? []) : [item])),
+        })),
+      }
+    }
+    // A single post that is gone stays in its query as it was; its page learns from its own refetch.
+    return data && data.id === postId ? (update(data) ?? data) : data
+  })
 }
 
 /** Loads the post again as the server sees it now (likes, comments and tips filtered for me) and puts it in place. */

@@ -14,4 +14,5 @@ export const feedKey = ['feed'] as const
 
 export const feedKeys = {
   list: (foldCommercial: boolean, script: string | null) => [...feedKey, 'list', foldCommercial, script] as const,
+  post: (id: string, script: string | null) => [...feedKey, 'post', id, script] as const,
 }
