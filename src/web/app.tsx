@@ -44,6 +44,13 @@ const GroupsPage = lazy(() =>
 const GroupCreatePage = lazy(() =>
   import('./pages/friends/group-create-page.js').then((module) => ({ default: module.GroupCreatePage })),
 )
+// Buying and orders: opened from a product card or from Me.
+const PostPage = lazy(() => import('./pages/circle/post-page.js').then((module) => ({ default: module.PostPage })))
+const BuyPage = lazy(() => import('./pages/commerce/buy-page.js').then((module) => ({ default: module.BuyPage })))
+const OrdersPage = lazy(() =>
+  import('./pages/commerce/orders-page.js').then((module) => ({ default: module.OrdersPage })),
+)
+const OrderPage = lazy(() => import('./pages/commerce/order-page.js').then((module) => ({ default: module.OrderPage })))
 const GroupPage = lazy(() => import('./pages/friends/group-page.js').then((module) => ({ default: module.GroupPage })))
 
 function deferred(element: ReactNode) {
@@ -86,6 +93,10 @@ const router = createBrowserRouter([
         ],
       },
       { path: '/circle/compose', element: deferred(<ComposePage />) },
+      { path: '/circle/posts/:id', element: deferred(<PostPage />) },
+      { path: '/circle/posts/:id/buy', element: deferred(<BuyPage />) },
+      { path: '/orders', element: deferred(<OrdersPage />) },
+      { path: '/orders/:id', element: deferred(<OrderPage />) },
       { path: '/friends', element: deferred(<FriendsPage />) },
       { path: '/friends/add', element: deferred(<AddFriendPage />) },
       { path: '/friends/requests', element: deferred(<FriendRequestsPage />) },

@@ -17,6 +17,7 @@ import './styles/bill.css'
 import './styles/circle.css'
 import './styles/compose.css'
 import './styles/friends.css'
+import './styles/commerce.css'
 
 setupI18n()
 

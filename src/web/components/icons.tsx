@@ -226,6 +226,34 @@ export const PlusIcon = (props: IconProps) => (
   </Svg>
 )
 
+export const MinusIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M5 12h14" />
+  </Svg>
+)
+
+export const BagIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M5.5 8h13l-1 11.5a1.5 1.5 0 0 1-1.5 1.5H8a1.5 1.5 0 0 1-1.5-1.5Z" />
+    <path d="M9 10V7a3 3 0 0 1 6 0v3" />
+  </Svg>
+)
+
+export const TruckIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M3.5 6.5h10v10h-10ZM13.5 10h3.8l3.2 3.3v3.2h-7" />
+    <circle cx="7.5" cy="17.5" r="1.8" />
+    <circle cx="17" cy="17.5" r="1.8" />
+  </Svg>
+)
+
+export const PinIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 21s-6.5-5.6-6.5-11a6.5 6.5 0 0 1 13 0c0 5.4-6.5 11-6.5 11Z" />
+    <circle cx="12" cy="10" r="2.3" />
+  </Svg>
+)
+
 export const UsersIcon = (props: IconProps) => (
   <Svg {...props}>
     <circle cx="9" cy="8.5" r="3.5" />

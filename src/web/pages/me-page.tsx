@@ -4,7 +4,7 @@ import { usePendingRequestCount } from '../api/friends.js'
 import type { Me } from '../api/types.js'
 import { Button } from '../components/button.js'
 import { FormAlert } from '../components/form-alert.js'
-import { GlobeIcon, LockIcon, LogoutIcon, ShieldIcon, UserPlusIcon, UsersIcon } from '../components/icons.js'
+import { BagIcon, GlobeIcon, LockIcon, LogoutIcon, ShieldIcon, UserPlusIcon, UsersIcon } from '../components/icons.js'
 import { LanguageSwitch } from '../components/language-switch.js'
 import { ListRow } from '../components/list-row.js'
 import { PageHeader } from '../components/page-header.js'
@@ -53,6 +53,13 @@ export function MePage() {
           to="/friends"
         />
         <ListRow icon={<UsersIcon size={20} />} label={t('groups.title')} to="/groups" />
+      </section>
+
+      <section className="card list" aria-labelledby="shopping-heading">
+        <h2 className="list__heading" id="shopping-heading">
+          {t('me.shopping')}
+        </h2>
+        <ListRow icon={<BagIcon size={20} />} label={t('me.orders')} to="/orders" />
       </section>
 
       <section className="card list" aria-labelledby="preferences-heading">

@@ -10,6 +10,7 @@ import { PostActions } from './post-actions.js'
 import { PostSocial } from './post-social.js'
 import { PostText } from './post-text.js'
 import { ProductCard } from './product-card.js'
+import { PurchaseCard } from './purchase-card.js'
 import { TipAlert } from './tip-alert.js'
 import { TipBurst } from './tip-burst.js'
 
@@ -61,7 +62,8 @@ export function PostCard({ post, meId, onInteract }: PostCardProps) {
         </h2>
         <PostText text={post.text} />
         <MediaGrid media={post.media} />
-        {post.product && <ProductCard product={post.product} />}
+        {post.product && <ProductCard post={{ ...post, product: post.product }} mine={mine} />}
+        {post.purchase && <PurchaseCard purchase={post.purchase} />}
         <div className="post__footer">
           <time className="post__time" dateTime={post.createdAt} title={format.time(post.createdAt)}>
             {format.age(post.createdAt) ?? t('circle.justNow')}
