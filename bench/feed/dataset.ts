@@ -212,7 +212,9 @@ export class FeedDataset {
       product_price: product ? 6800 : null,
       product_stock: product ? 20 : null,
       product_description: null,
+      product_delisted: 0,
       order_id: null,
+      purchase_of_post_id: null,
       created_at: createdAt,
     })
     const friends = this.friendsOf(author)

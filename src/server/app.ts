@@ -9,6 +9,7 @@ import { createContext, type AppContext, type ContextOptions } from './context.j
 import { healthRoutes } from './health/routes.js'
 import { startHousekeeping } from './housekeeping.js'
 import { feedRoutes } from './feed/routes.js'
+import { commerceRoutes } from './commerce/routes.js'
 import { mediaRoutes } from './media/routes.js'
 import { socialRoutes } from './social/routes.js'
 import { walletRoutes } from './wallet/routes.js'
@@ -68,6 +69,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(socialRoutes(ctx))
       await api.register(mediaRoutes(ctx))
       await api.register(feedRoutes(ctx))
+      await api.register(commerceRoutes(ctx))
     },
     { prefix: '/api/v1' },
   )

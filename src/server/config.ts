@@ -25,6 +25,10 @@ export interface Config {
   tipDailyCapFen: number
   /** Product posts a seller may publish per day. */
   productPostsPerDay: number
+  /** Minutes an unpaid order holds its stock before it closes. */
+  orderUnpaidMinutes: number
+  /** Days after shipping that an order completes by itself unless the buyer asks for a refund. */
+  orderAutoConfirmDays: number
 }
 
 export class ConfigError extends Error {}
@@ -42,7 +46,9 @@ export const ENVIRONMENT_HELP = `Environment:
   LIFECIRCLE_SECRET     server secret for PIN and ID-number hashes (else generated into DATA_DIR)
   LIFECIRCLE_IP_LIMITS  "off" switches per-address abuse limits off, for load tests only
   LIFECIRCLE_TIP_DAILY_CAP_FEN       password-free tips per person per day, in fen (2000 = ¥20)
-  LIFECIRCLE_PRODUCT_POSTS_PER_DAY   product posts a seller may publish per day (5)`
+  LIFECIRCLE_PRODUCT_POSTS_PER_DAY   product posts a seller may publish per day (5)
+  LIFECIRCLE_ORDER_UNPAID_MINUTES    minutes an unpaid order keeps its stock before it closes (30)
+  LIFECIRCLE_ORDER_AUTO_CONFIRM_DAYS days after shipping that an order completes by itself (10)`
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string } = {}): Config {
   const port = Number(env.PORT ?? 3000)
@@ -81,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     passwordCostLog2: 15,
     tipDailyCapFen: positiveInteger(env, 'LIFECIRCLE_TIP_DAILY_CAP_FEN', 2_000),
     productPostsPerDay: positiveInteger(env, 'LIFECIRCLE_PRODUCT_POSTS_PER_DAY', 5),
+    orderUnpaidMinutes: positiveInteger(env, 'LIFECIRCLE_ORDER_UNPAID_MINUTES', 30),
+    orderAutoConfirmDays: positiveInteger(env, 'LIFECIRCLE_ORDER_AUTO_CONFIRM_DAYS', 10),
   }
 }
 

@@ -6,7 +6,9 @@ import { openDatabase, type Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { IdempotencyService } from './idempotency/service.js'
 import { LedgerService } from './ledger/service.js'
-import { FeedService } from './feed/service.js'
+import { FeedService, type FeedDeps } from './feed/service.js'
+import { ProductCatalog } from './feed/products.js'
+import { OrdersService } from './commerce/service.js'
 import { MediaService } from './media/service.js'
 import { GroupsService } from './social/groups-service.js'
 import { SocialService } from './social/service.js'
@@ -34,6 +36,8 @@ export interface AppContext {
   groups: GroupsService
   media: MediaService
   feed: FeedService
+  products: ProductCatalog
+  orders: OrdersService
   close(): Promise<void>
 }
 
@@ -69,6 +73,36 @@ export async function createContext(config: Config, options: ContextOptions = {}
     social,
     funding: new SandboxFundingProvider(),
   }
+  const feedDeps: FeedDeps = {
+    db,
+    accounts,
+    realNames,
+    social,
+    media,
+    ledger,
+    clock,
+    rules: { tipDailyCap: config.tipDailyCapFen, productPostsPerDay: config.productPostsPerDay },
+    // Commerce is built on the feed; purchase posts reach back to it once it exists.
+    purchases: { shareable: (actor, orderId) => orders.shareable(actor, orderId) },
+  }
+  const feed = new FeedService(feedDeps)
+  const products = new ProductCatalog(feedDeps, feed)
+  const orders = new OrdersService({
+    db,
+    ledger,
+    accounts,
+    realNames,
+    pins,
+    social,
+    media,
+    products,
+    clock,
+    rules: {
+      unpaidOrderMs: config.orderUnpaidMinutes * 60_000,
+      autoConfirmMs: config.orderAutoConfirmDays * 24 * 3600_000,
+      payRequestMs: 24 * 3600_000,
+    },
+  })
   return {
     config,
     database,
@@ -85,16 +119,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     social,
     groups: new GroupsService(db, accounts, social, clock),
     media,
-    feed: new FeedService({
-      db,
-      accounts,
-      realNames,
-      social,
-      media,
-      ledger,
-      clock,
-      rules: { tipDailyCap: config.tipDailyCapFen, productPostsPerDay: config.productPostsPerDay },
-    }),
+    feed,
+    products,
+    orders,
     async close() {
       await ledger.idle()
       await bus.close()

@@ -5,25 +5,38 @@ const INTERVAL_MS = 30_000
 
 /**
  * Periodic chores whose due work is found in the database, so a restart loses nothing and several processes
- * may run them at once: void expired holds, forget idempotency keys past retention, drop expired sessions.
+ * may run them at once: void expired holds, close unpaid orders and confirm shipped ones past their time, forget
+ * idempotency keys past retention, drop expired sessions.
  */
+export async function runHousekeeping(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
+  const voided = await ctx.ledger.voidExpiredHolds()
+  if (voided > 0) log.info({ voided }, 'voided expired holds')
+  const orders = await ctx.orders.settleDue()
+  if (orders > 0) log.info({ orders }, 'closed unpaid and auto-confirmed orders')
+  await ctx.idempotency.prune()
+  await ctx.accounts.deleteExpiredSessions()
+}
+
+/** Runs the chores now (whatever fell due while the server was down) and then every 30 s. */
 export function startHousekeeping(ctx: AppContext, log: FastifyBaseLogger): () => void {
   let running = false
   const tick = async () => {
     if (running) return
     running = true
     try {
-      const voided = await ctx.ledger.voidExpiredHolds()
-      if (voided > 0) log.info({ voided }, 'voided expired holds')
-      await ctx.idempotency.prune()
-      await ctx.accounts.deleteExpiredSessions()
+      await runHousekeeping(ctx, log)
     } catch (error) {
       log.error({ err: error }, 'housekeeping failed')
     } finally {
       running = false
     }
   }
+  const first = setTimeout(() => void tick(), 0)
   const timer = setInterval(() => void tick(), INTERVAL_MS)
+  first.unref()
   timer.unref()
-  return () => clearInterval(timer)
+  return () => {
+    clearTimeout(first)
+    clearInterval(timer)
+  }
 }

@@ -13,14 +13,19 @@ export function idem(): string {
 /** A registered user who has verified a real name (which opens the wallet) and set the payment PIN {@link PIN}. */
 export async function verifiedUserWithPin(app: FastifyInstance, displayName = '钱包用户'): Promise<TestUser> {
   const user = await registerUser(app, displayName)
+  await verifyRealName(app, user)
+  const pin = await call(app, 'PUT', '/api/v1/me/pin', { token: user.token, body: { pin: PIN } })
+  if (pin.status !== 204) throw new Error(`PIN failed: ${pin.status} ${JSON.stringify(pin.body)}`)
+  return user
+}
+
+/** Verifies a real name for the user, which opens their wallet. */
+export async function verifyRealName(app: FastifyInstance, user: TestUser): Promise<void> {
   const verified = await call(app, 'POST', '/api/v1/me/real-name', {
     token: user.token,
     body: { name: '王小明', idNumber: makeIdNumber() },
   })
   if (verified.status !== 200) throw new Error(`real-name failed: ${verified.status} ${JSON.stringify(verified.body)}`)
-  const pin = await call(app, 'PUT', '/api/v1/me/pin', { token: user.token, body: { pin: PIN } })
-  if (pin.status !== 204) throw new Error(`PIN failed: ${pin.status} ${JSON.stringify(pin.body)}`)
-  return user
 }
 
 /** Tops up from the sandbox funding provider; returns the transaction. */

@@ -9,6 +9,7 @@ import * as media from './migrations/0006-media.js'
 import * as feed from './migrations/0007-feed.js'
 import * as feedIndexes from './migrations/0008-feed-indexes.js'
 import * as housekeepingIndexes from './migrations/0009-housekeeping-indexes.js'
+import * as commerce from './migrations/0010-commerce.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-feed': feed,
   '0008-feed-indexes': feedIndexes,
   '0009-housekeeping-indexes': housekeepingIndexes,
+  '0010-commerce': commerce,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

@@ -1,4 +1,5 @@
 import type { AccountsTables } from '../accounts/tables.js'
+import type { CommerceTables } from '../commerce/tables.js'
 import type { FeedTables } from '../feed/tables.js'
 import type { IdempotencyTables } from '../idempotency/tables.js'
 import type { LedgerTables } from '../ledger/tables.js'
@@ -17,4 +18,5 @@ export interface Tables
     WalletTables,
     SocialTables,
     MediaTables,
-    FeedTables {}
+    FeedTables,
+    CommerceTables {}

@@ -40,6 +40,7 @@ export async function presentPosts(
   const shown = (post: PostRow, userId: string) =>
     post.author_id === viewer.id || userId === viewer.id || friends.has(userId)
 
+  const productImages = await productImagesOf(deps, posts)
   const media = await deps.media.views([...mediaIds.values()].flat())
   const people = await deps.accounts.profiles([
     ...posts.map((p) => p.author_id),
@@ -56,13 +57,16 @@ export async function presentPosts(
     const isAuthor = post.author_id === viewer.id
     const postTips = isAuthor ? tips.filter((t) => t.refId === post.id) : []
     const commercial = post.kind === 'product'
+    const ownMedia = mediaIds.get(post.id) ?? []
+    const productImage = post.purchase_of_post_id ? productImages.get(post.purchase_of_post_id) : undefined
+    const purchaseImage = productImage && ownMedia.includes(productImage) ? productImage : undefined
     const view: PostView = {
       id: post.id,
       author: person(post.author_id),
       kind: post.kind as PostView['kind'],
       text: convert(post.author_id, post.text),
-      media: (mediaIds.get(post.id) ?? []).flatMap((id): MediaView[] => {
-        const m = media.get(id)
+      media: ownMedia.flatMap((id): MediaView[] => {
+        const m = id === purchaseImage ? undefined : media.get(id)
         return m ? [m] : []
       }),
       visibility: {
@@ -86,6 +90,15 @@ export async function presentPosts(
         price: post.product_price,
         stock: post.product_stock ?? 0,
         ...(post.product_description ? { description: convert(post.author_id, post.product_description) } : {}),
+        delisted: post.product_delisted === 1,
+      }
+    }
+    if (post.kind === 'purchase' && post.purchase_of_post_id && post.product_title !== null) {
+      view.purchase = {
+        productPostId: post.purchase_of_post_id,
+        title: convert(post.author_id, post.product_title),
+        image: purchaseImage ? (media.get(purchaseImage) ?? null) : null,
+        ...(post.product_price !== null ? { price: post.product_price } : {}),
       }
     }
     if (commercial && options.foldCommercial && !isAuthor) view.folded = true
@@ -116,4 +129,16 @@ export function commentView(
         : null,
     createdAt: new Date(comment.created_at).toISOString(),
   }
+}
+
+/**
+ * A purchase post carries its product's first photo (so that its readers may load it); it is shown as the
+ * purchase's image, not among the buyer's own photos. Read only when the page has purchase posts.
+ */
+async function productImagesOf(deps: FeedDeps, posts: PostRow[]): Promise<Map<string, string>> {
+  const productIds = posts.flatMap((p) => (p.purchase_of_post_id ? [p.purchase_of_post_id] : []))
+  const images = new Map<string, string>()
+  if (productIds.length === 0) return images
+  for (const [postId, ids] of await mediaIdsOf(deps.db, productIds)) if (ids[0]) images.set(postId, ids[0])
+  return images
 }

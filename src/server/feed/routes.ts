@@ -11,6 +11,7 @@ import {
   PostView,
   TipResult,
 } from '../../shared/api/feed.js'
+import { EditProductBody } from '../../shared/api/commerce.js'
 import type { AppContext } from '../context.js'
 import { actorOf, requireActor } from '../http/auth.js'
 import { idempotencyHeaderSchema, idempotencyScope, sendStored } from '../idempotency/http.js'
@@ -48,6 +49,11 @@ export function feedRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         await ctx.feed.deletePost(actorOf(request), request.params.id)
         return reply.code(204).send(null)
       },
+    )
+    app.patch(
+      '/posts/:id/product',
+      { schema: { tags, params: IdParams, body: EditProductBody, response: { 200: PostView } } },
+      async (request) => ctx.products.edit(actorOf(request), request.params.id, request.body),
     )
     app.post(
       '/posts/:id/likes',

@@ -1,12 +1,13 @@
 import crypto from 'node:crypto'
 import { monotonicFactory } from 'ulid'
-import type {
-  CommentView,
-  CreateCommentBody,
-  CreatePostBody,
-  FeedQuery,
-  PostsPage,
-  PostView,
+import {
+  POST_MEDIA_MAX,
+  type CommentView,
+  type CreateCommentBody,
+  type CreatePostBody,
+  type FeedQuery,
+  type PostsPage,
+  type PostView,
 } from '../../shared/api/feed.js'
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { RealNameService } from '../accounts/real-name-service.js'
@@ -51,6 +52,18 @@ export interface FeedRules {
   productPostsPerDay: number
 }
 
+/** What a purchase post shows of an order: only its buyer may share it, and only once it is paid. */
+export interface SharedPurchase {
+  productPostId: string
+  title: string
+  unitPrice: number
+  mediaId: string | null
+}
+
+export interface PurchaseSource {
+  shareable(actor: Actor, orderId: string): Promise<SharedPurchase>
+}
+
 export interface FeedDeps {
   db: Db
   accounts: AccountsService
@@ -60,6 +73,8 @@ export interface FeedDeps {
   ledger: LedgerService
   clock: () => number
   rules: FeedRules
+  /** Commerce, which is built on the feed: a late-bound view of orders for purchase posts. */
+  purchases: PurchaseSource
 }
 
 /**
@@ -85,9 +100,15 @@ export class FeedService {
     if (kind === 'product' && !body.product) throw new ValidationError('product', 'required')
     if (kind !== 'product' && body.product) throw new ValidationError('product')
     if (kind === 'purchase' && !body.orderId) throw new ValidationError('orderId', 'required')
+    if (kind !== 'purchase' && (body.orderId !== undefined || body.showPrice !== undefined)) {
+      throw new ValidationError(body.orderId !== undefined ? 'orderId' : 'showPrice')
+    }
     if (!text && mediaIds.length === 0 && kind === 'status') throw new ValidationError('text', 'required')
     const audience = await this.audienceFor(actor, body.visibility)
     const media = await this.deps.media.ownedViews(actor.id, mediaIds)
+    // A seller must be able to receive what buyers pay.
+    if (kind === 'product') await this.deps.realNames.requireVerified(actor.id)
+    const purchase = kind === 'purchase' ? await this.deps.purchases.shareable(actor, body.orderId!) : undefined
     if (kind === 'product') await this.productPosts.consume(actor.id)
 
     const post: PostRow = {
@@ -97,11 +118,13 @@ export class FeedService {
       text,
       visibility: body.visibility.type,
       tips_enabled: body.tipsEnabled === false ? 0 : 1,
-      product_title: body.product?.title.trim() ?? null,
-      product_price: body.product?.price ?? null,
+      product_title: body.product?.title.trim() ?? purchase?.title ?? null,
+      product_price: body.product?.price ?? (body.showPrice ? purchase?.unitPrice : undefined) ?? null,
       product_stock: body.product?.stock ?? null,
       product_description: body.product?.description?.trim() || null,
+      product_delisted: 0,
       order_id: body.orderId ?? null,
+      purchase_of_post_id: purchase?.productPostId ?? null,
       created_at: this.deps.clock(),
     }
     await this.deps.db.transaction().execute((trx) =>
@@ -109,7 +132,8 @@ export class FeedService {
         trx,
         post,
         audience,
-        media.map((m) => m.id),
+        // A purchase post carries the product's photo, so that whoever sees the post may load it.
+        [...(purchase?.mediaId ? [purchase.mediaId] : []), ...media.map((m) => m.id)].slice(0, POST_MEDIA_MAX),
       ),
     )
     return this.getPost(actor, post.id)
@@ -263,7 +287,7 @@ export class FeedService {
   }
 
   /** A post the viewer may see, or NOT_FOUND: another's private post must not be told apart from none. */
-  private async visiblePost(actor: Actor, postId: string): Promise<PostRow> {
+  async visiblePost(actor: Actor, postId: string): Promise<PostRow> {
     const [post] = await findPosts(this.deps.db, [postId])
     if (!post) throw new NotFoundError()
     if (post.author_id === actor.id) return post

@@ -221,3 +221,37 @@ export async function postIdsWithMedia(db: Db, mediaId: string): Promise<string[
   const rows = await db.selectFrom('post_media').select('post_id').where('media_id', '=', mediaId).execute()
   return rows.map((row) => row.post_id)
 }
+
+/**
+ * Takes `quantity` units of a listed product in one conditional statement, so that concurrent buyers can never
+ * together take more than there is. False: not enough left (or not on sale).
+ */
+export async function takeStock(db: Executor, postId: string, quantity: number): Promise<boolean> {
+  const result = await db
+    .updateTable('posts')
+    .set((eb) => ({ product_stock: eb('product_stock', '-', quantity) }))
+    .where('id', '=', postId)
+    .where('kind', '=', 'product')
+    .where('product_delisted', '=', 0)
+    .where('product_stock', '>=', quantity)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Puts units back (an unpaid order closed, or a refund before shipping); a deleted listing has nothing to return to. */
+export async function returnStock(db: Executor, postId: string, quantity: number): Promise<void> {
+  await db
+    .updateTable('posts')
+    .set((eb) => ({ product_stock: eb('product_stock', '+', quantity) }))
+    .where('id', '=', postId)
+    .where('kind', '=', 'product')
+    .execute()
+}
+
+export async function updateProduct(
+  db: Db,
+  postId: string,
+  change: { product_price?: number; product_stock?: number; product_delisted?: number },
+): Promise<void> {
+  await db.updateTable('posts').set(change).where('id', '=', postId).execute()
+}

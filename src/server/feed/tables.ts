@@ -11,7 +11,11 @@ export interface PostsTable {
   product_price: number | null
   product_stock: number | null
   product_description: string | null
+  /** 1: the seller took the product off sale; orders already placed go on. */
+  product_delisted: number
   order_id: string | null
+  /** purchase posts: the product post bought. */
+  purchase_of_post_id: string | null
   created_at: number
 }
 

@@ -43,6 +43,23 @@ export const Product = Type.Object(
 )
 export type Product = Static<typeof Product>
 
+export const ProductView = Type.Object({
+  title: Type.String(),
+  price: Type.Integer({ description: 'fen' }),
+  stock: Type.Integer({ description: 'units left to sell' }),
+  description: Type.Optional(Type.String()),
+  delisted: Type.Boolean({ description: 'the seller took it off sale: no new orders' }),
+})
+export type ProductView = Static<typeof ProductView>
+
+export const PurchaseView = Type.Object({
+  productPostId: Type.String(),
+  title: Type.String(),
+  image: Type.Union([MediaView, Type.Null()]),
+  price: Type.Optional(Type.Integer({ description: 'fen, only when the buyer chose to show it' })),
+})
+export type PurchaseView = Static<typeof PurchaseView>
+
 export const CreatePostBody = Type.Object(
   {
     text: Type.Optional(Text(0, POST_TEXT_MAX)),
@@ -51,6 +68,7 @@ export const CreatePostBody = Type.Object(
     kind: Type.Optional(Type.Enum(['status', 'product', 'purchase'])),
     product: Type.Optional(Product),
     orderId: Type.Optional(Id),
+    showPrice: Type.Optional(Type.Boolean({ description: 'purchase posts: show what was paid (default no)' })),
     tipsEnabled: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -84,7 +102,8 @@ export const PostView = Type.Object({
   likeCount: Type.Integer({ description: 'of the likes this viewer may see' }),
   commentCount: Type.Integer({ description: 'of the comments this viewer may see' }),
   likedByMe: Type.Boolean(),
-  product: Type.Optional(Product),
+  product: Type.Optional(ProductView),
+  purchase: Type.Optional(PurchaseView),
   commercial: Type.Boolean({ description: 'product posts: labelled as commercial everywhere' }),
   folded: Type.Optional(Type.Boolean({ description: 'foldCommercial=true: the client collapses it' })),
   tipsEnabled: Type.Boolean(),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../../helpers/app.js'
 import { befriend } from '../../helpers/social.js'
+import { verifyRealName } from '../../helpers/wallet.js'
 
 describe('posts, likes, comments and the feed', () => {
   let now = Date.parse('2026-08-01T04:00:00Z')
@@ -168,10 +169,14 @@ describe('posts, likes, comments and the feed', () => {
     const buyer = await registerUser(testApp.app)
     await befriend(testApp.app, seller, buyer)
     const product = { title: '手工皂', price: 3_800, stock: 10 }
+    // A seller must be able to receive what buyers pay.
+    const unverified = await post(seller, { text: '上新', visibility: { type: 'friends' }, kind: 'product', product })
+    expect([unverified.status, unverified.body.error.code]).toEqual([403, 'REAL_NAME_REQUIRED'])
+    await verifyRealName(testApp.app, seller)
     for (let i = 0; i < 5; i++) {
       const res = await post(seller, { text: `上新 ${i}`, visibility: { type: 'friends' }, kind: 'product', product })
       expect(res.status).toBe(201)
-      expect(res.body).toMatchObject({ kind: 'product', commercial: true, product })
+      expect(res.body).toMatchObject({ kind: 'product', commercial: true, product: { ...product, delisted: false } })
     }
     const sixth = await post(seller, { text: '又上新', visibility: { type: 'friends' }, kind: 'product', product })
     expect([sixth.status, sixth.body.error.code]).toEqual([429, 'RATE_LIMITED'])

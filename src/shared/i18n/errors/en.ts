@@ -42,4 +42,10 @@ export const errorsEn = {
   TIPS_DISABLED: 'The author has turned tips off for this post.',
   TIP_LIMIT_REACHED: 'You have reached today’s limit for password-free tips.',
   CANNOT_TIP_YOURSELF: 'You cannot tip yourself.',
+  OUT_OF_STOCK: 'Sorry, not enough left in stock.',
+  PRODUCT_DELISTED: 'The seller has taken this product off sale.',
+  CANNOT_BUY_FROM_YOURSELF: 'You cannot buy your own product.',
+  ORDER_STATE_INVALID: 'This order can no longer do that; refresh to see where it stands.',
+  PAY_REQUEST_EXPIRED: 'This request to pay has expired.',
+  ORDER_TOTAL_TOO_LARGE: 'An order may total at most ¥50,000.',
 } as const

@@ -44,4 +44,10 @@ export const errorsZhHans: ErrorCatalog = {
   TIPS_DISABLED: '作者已关闭这条动态的打赏。',
   TIP_LIMIT_REACHED: '今日免密打赏额度已用完。',
   CANNOT_TIP_YOURSELF: '不能给自己打赏。',
+  OUT_OF_STOCK: '抱歉，库存不足。',
+  PRODUCT_DELISTED: '卖家已下架该商品。',
+  CANNOT_BUY_FROM_YOURSELF: '不能购买自己的商品。',
+  ORDER_STATE_INVALID: '订单当前状态不支持此操作，请刷新查看最新状态。',
+  PAY_REQUEST_EXPIRED: '该代付请求已过期。',
+  ORDER_TOTAL_TOO_LARGE: '单笔订单金额最多 ¥50,000。',
 }

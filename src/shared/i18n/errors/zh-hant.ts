@@ -44,4 +44,10 @@ export const errorsZhHant: ErrorCatalog = {
   TIPS_DISABLED: '作者已關閉這則動態的打賞。',
   TIP_LIMIT_REACHED: '今日免密打賞額度已用完。',
   CANNOT_TIP_YOURSELF: '不能打賞給自己。',
+  OUT_OF_STOCK: '抱歉，庫存不足。',
+  PRODUCT_DELISTED: '賣家已下架該商品。',
+  CANNOT_BUY_FROM_YOURSELF: '不能購買自己的商品。',
+  ORDER_STATE_INVALID: '訂單目前狀態不支援此操作，請重新整理查看最新狀態。',
+  PAY_REQUEST_EXPIRED: '該代付請求已過期。',
+  ORDER_TOTAL_TOO_LARGE: '單筆訂單金額最多 ¥50,000。',
 }
