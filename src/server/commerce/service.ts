@@ -90,6 +90,7 @@ export class OrdersService {
     const listing = await this.deps.products.listing(actor, body.postId)
     if (listing.sellerId === actor.id) throw new CannotBuyFromYourselfError()
     if (listing.delisted) throw new ProductDelistedError()
+    if (listing.stock < body.quantity) throw new OutOfStockError()
     const total = listing.price * body.quantity
     if (total > AMOUNT_MAX_PER_OPERATION) throw new OrderTotalTooLargeError()
     const now = this.deps.clock()
