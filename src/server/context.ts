@@ -9,6 +9,8 @@ import { LedgerService } from './ledger/service.js'
 import { FeedService, type FeedDeps } from './feed/service.js'
 import { ProductCatalog } from './feed/products.js'
 import { OrdersService } from './commerce/service.js'
+import { FulfilmentService } from './commerce/fulfilment.js'
+import { OrderSteps } from './commerce/steps.js'
 import { MediaService } from './media/service.js'
 import { GroupsService } from './social/groups-service.js'
 import { SocialService } from './social/service.js'
@@ -38,6 +40,7 @@ export interface AppContext {
   feed: FeedService
   products: ProductCatalog
   orders: OrdersService
+  fulfilment: FulfilmentService
   close(): Promise<void>
 }
 
@@ -87,7 +90,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   }
   const feed = new FeedService(feedDeps)
   const products = new ProductCatalog(feedDeps, feed)
-  const orders = new OrdersService({
+  const orderSteps = new OrderSteps({
     db,
     ledger,
     accounts,
@@ -103,6 +106,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       payRequestMs: 24 * 3600_000,
     },
   })
+  const orders = new OrdersService(orderSteps)
   return {
     config,
     database,
@@ -122,6 +126,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     feed,
     products,
     orders,
+    fulfilment: new FulfilmentService(orderSteps),
     async close() {
       await ledger.idle()
       await bus.close()

@@ -11,7 +11,7 @@ const INTERVAL_MS = 30_000
 export async function runHousekeeping(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
   const voided = await ctx.ledger.voidExpiredHolds()
   if (voided > 0) log.info({ voided }, 'voided expired holds')
-  const orders = await ctx.orders.settleDue()
+  const orders = await ctx.fulfilment.settleDue()
   if (orders > 0) log.info({ orders }, 'closed unpaid and auto-confirmed orders')
   await ctx.idempotency.prune()
   await ctx.accounts.deleteExpiredSessions()

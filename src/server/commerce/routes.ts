@@ -70,7 +70,7 @@ export function commerceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/orders/:id/ship',
       { schema: { tags, params: IdParams, body: Type.Optional(ShipBody), response: orderResponse } },
-      async (request) => ctx.orders.ship(actorOf(request), request.params.id, request.body?.trackingNote),
+      async (request) => ctx.fulfilment.ship(actorOf(request), request.params.id, request.body?.trackingNote),
     )
     app.post(
       '/orders/:id/confirm',
@@ -78,7 +78,7 @@ export function commerceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const scope = idempotencyScope(request)
         const response = await ctx.idempotency.run(scope, (s) =>
-          ctx.orders.confirm(actorOf(request), request.params.id, s),
+          ctx.fulfilment.confirm(actorOf(request), request.params.id, s),
         )
         return sendStored(reply, response)
       },
@@ -97,7 +97,7 @@ export function commerceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const scope = idempotencyScope(request)
         const response = await ctx.idempotency.run(scope, (s) =>
-          ctx.orders.refund(actorOf(request), request.params.id, request.body?.reason, s),
+          ctx.fulfilment.refund(actorOf(request), request.params.id, request.body?.reason, s),
         )
         return sendStored(reply, response)
       },
@@ -105,7 +105,7 @@ export function commerceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/orders/:id/refund/decline',
       { schema: { tags, params: IdParams, response: orderResponse } },
-      async (request) => ctx.orders.declineRefund(actorOf(request), request.params.id),
+      async (request) => ctx.fulfilment.declineRefund(actorOf(request), request.params.id),
     )
   }
 }

@@ -156,7 +156,7 @@ describe('escrow orders (担保交易)', () => {
       'ORDER_STATE_INVALID',
       'closed',
     ])
-    expect(await app().ctx.orders.settleDue()).toBeGreaterThanOrEqual(1)
+    expect(await app().ctx.fulfilment.settleDue()).toBeGreaterThanOrEqual(1)
     const closed = (await as(buyer, 'GET', `/api/v1/orders/${late}`)).body
     expect(closed.status).toBe('closed')
     expect(closed.timeline.at(-1)).toMatchObject({ status: 'closed' })
@@ -201,16 +201,16 @@ describe('escrow orders (担保交易)', () => {
     now += 9 * 24 * 3600_000
     await step(app(), buyer, disputed, 'refund', { reason: '还没收到' })
     now += 24 * 3600_000 - 1
-    await app().ctx.orders.settleDue()
+    await app().ctx.fulfilment.settleDue()
     expect((await as(buyer, 'GET', `/api/v1/orders/${quiet}`)).body.status).toBe('shipped')
     now += 1
-    await app().ctx.orders.settleDue()
+    await app().ctx.fulfilment.settleDue()
     expect((await as(buyer, 'GET', `/api/v1/orders/${quiet}`)).body.status).toBe('completed')
     expect((await walletOf(app(), seller)).balance).toBe(2_000)
 
     // Paused with one day left: days may pass; once the seller declines, that day runs again.
     now += 5 * 24 * 3600_000
-    await app().ctx.orders.settleDue()
+    await app().ctx.fulfilment.settleDue()
     expect((await as(buyer, 'GET', `/api/v1/orders/${disputed}`)).body).toMatchObject({
       status: 'shipped',
       refundRequested: true,
@@ -221,7 +221,7 @@ describe('escrow orders (担保交易)', () => {
       autoConfirmAt: new Date(now + 24 * 3600_000).toISOString(),
     })
     now += 24 * 3600_000
-    await app().ctx.orders.settleDue()
+    await app().ctx.fulfilment.settleDue()
     const done = (await as(seller, 'GET', `/api/v1/orders/${disputed}`)).body
     expect(done.status).toBe('completed')
     expect(done.timeline.map((e: { status: string }) => e.status)).toEqual([
@@ -242,7 +242,7 @@ describe('escrow orders (担保交易)', () => {
     await step(app(), buyer, id, 'pay')
     await ship(app(), seller, id)
     now += 10 * 24 * 3600_000
-    const [byBuyer] = await Promise.all([step(app(), buyer, id, 'confirm'), app().ctx.orders.settleDue()])
+    const [byBuyer] = await Promise.all([step(app(), buyer, id, 'confirm'), app().ctx.fulfilment.settleDue()])
     expect([200, 409]).toContain(byBuyer.status)
     expect((await walletOf(app(), seller)).balance).toBe(500)
     await expectBooksBalanced(app(), 0)

@@ -83,7 +83,7 @@ describe('who sees and does what around an order: 代付, shipping details, shar
     const late = await step(app(), second, id, 'pay')
     expect([late.status, late.body.error.code]).toEqual([409, 'PAY_REQUEST_EXPIRED'])
     expect((await walletOf(app(), second)).available).toBe(50_000)
-    await app().ctx.orders.settleDue()
+    await app().ctx.fulfilment.settleDue()
     expect((await as(buyer, 'GET', `/api/v1/orders/${id}`)).body.status).toBe('closed')
   })
 
