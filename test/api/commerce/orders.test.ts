@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../../helpers/app.js'
 import { expectBooksBalanced, openShop, order, ship, step } from '../../helpers/commerce.js'
 import { befriend } from '../../helpers/social.js'
-import { idem, PIN, verifiedUserWithPin, walletOf } from '../../helpers/wallet.js'
+import { idem, PIN, topUp, verifiedUserWithPin, walletOf } from '../../helpers/wallet.js'
 
 describe('escrow orders (担保交易)', () => {
   let now = Date.parse('2026-06-01T02:00:00Z')
@@ -245,6 +245,58 @@ describe('escrow orders (担保交易)', () => {
     const [byBuyer] = await Promise.all([step(app(), buyer, id, 'confirm'), app().ctx.fulfilment.settleDue()])
     expect([200, 409]).toContain(byBuyer.status)
     expect((await walletOf(app(), seller)).balance).toBe(500)
+    await expectBooksBalanced(app(), 0)
+  })
+
+  it('lets exactly one of two racing parties win, with the money held or paid out once', async () => {
+    const { seller, buyer, postId } = await openShop(app(), { price: 900, stock: 20 })
+    const friend = await verifiedUserWithPin(app(), '朋友')
+    await befriend(app(), buyer, friend)
+    await topUp(app(), friend, 10_000)
+
+    // Buyer and friend pay the same order at once, several times over.
+    const twice = (await order(app(), buyer, postId)).body.id as string
+    await as(buyer, 'POST', `/api/v1/orders/${twice}/pay-requests`, { friendId: friend.id })
+    const payments = await Promise.all([
+      step(app(), buyer, twice, 'pay'),
+      step(app(), friend, twice, 'pay'),
+      step(app(), buyer, twice, 'pay'),
+      step(app(), friend, twice, 'pay'),
+    ])
+    expect(payments.filter((r) => r.status === 200)).toHaveLength(1)
+    expect(payments.filter((r) => r.status === 409)).toHaveLength(3)
+    const spent =
+      100_000 - (await walletOf(app(), buyer)).available + (10_000 - (await walletOf(app(), friend)).available)
+    expect(spent).toBe(900)
+    await expectBooksBalanced(app(), 900)
+
+    // The seller refunds while the buyer confirms: one of them, never both.
+    await ship(app(), seller, twice)
+    const [confirmed, refunded] = await Promise.all([
+      step(app(), buyer, twice, 'confirm'),
+      step(app(), seller, twice, 'refund'),
+    ])
+    expect([confirmed.status, refunded.status].sort()).toEqual([200, 409])
+    const sellerGot = (await walletOf(app(), seller)).balance
+    expect(sellerGot).toBe(confirmed.status === 200 ? 900 : 0)
+    await expectBooksBalanced(app(), 0)
+
+    // Ten orders paid and shipped, then settled at once by both sides and two schedulers.
+    const ids = await Promise.all(
+      Array.from({ length: 10 }, async () => (await order(app(), buyer, postId)).body.id as string),
+    )
+    await Promise.all(ids.map((id) => step(app(), buyer, id, 'pay')))
+    await Promise.all(ids.map((id) => ship(app(), seller, id)))
+    now += 10 * 24 * 3600_000
+    await Promise.all([
+      ...ids.map((id, i) => step(app(), i % 2 ? buyer : seller, id, i % 2 ? 'confirm' : 'refund')),
+      app().ctx.fulfilment.settleDue(),
+      app().ctx.fulfilment.settleDue(),
+    ])
+    const final = await Promise.all(ids.map(async (id) => (await as(buyer, 'GET', `/api/v1/orders/${id}`)).body))
+    const completed = final.filter((o) => o.status === 'completed').length
+    expect(completed + final.filter((o) => o.status === 'refunded').length).toBe(10)
+    expect((await walletOf(app(), seller)).balance).toBe(sellerGot + completed * 900)
     await expectBooksBalanced(app(), 0)
   })
 })
