@@ -13,6 +13,8 @@ interface ConfirmSheetProps {
   onClose: () => void
   pending?: boolean
   error?: unknown
+  /** A danger button by default; `primary` for a step that is final but wanted, such as confirming receipt. */
+  tone?: 'danger' | 'primary'
 }
 
 /** "Are you sure?" before something that cannot be undone: a danger button and a way out. */
@@ -25,6 +27,7 @@ export function ConfirmSheet({
   onClose,
   pending,
   error,
+  tone = 'danger',
 }: ConfirmSheetProps) {
   const { t } = useTranslation()
   return (
@@ -32,7 +35,7 @@ export function ConfirmSheet({
       <div className="confirm-sheet">
         <p>{body}</p>
         <FormAlert message={error instanceof Error ? error.message : undefined} />
-        <Button variant="danger" block pending={pending ?? false} onClick={onConfirm}>
+        <Button variant={tone} block pending={pending ?? false} onClick={onConfirm}>
           {confirmLabel}
         </Button>
         <Button variant="ghost" block onClick={onClose}>

@@ -128,7 +128,7 @@ export function OrderHistory({ order }: { order: OrderView }) {
   const format = useFormat()
   return (
     <section className="card order-history" aria-labelledby="order-history-heading">
-      <h2 className="list__heading" id="order-history-heading">
+      <h2 className="order-history__heading" id="order-history-heading">
         {t('order.history')}
       </h2>
       <OrderSteps order={order} />

@@ -127,6 +127,7 @@ export function OrderSheets({ order, sheet, onSheet }: OrderSheetsProps) {
         title={t('order.confirmTitle')}
         body={t('order.confirmBody', { amount, name: order.seller.displayName })}
         confirmLabel={t('order.confirm')}
+        tone="primary"
         pending={confirm.isPending}
         error={confirm.error}
         onClose={close}
