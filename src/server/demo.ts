@@ -111,7 +111,7 @@ async function seedCircle(ctx: AppContext, actors: Actor[]): Promise<void> {
     text: '周五火锅局，谢谢大家！下次我请 🍲',
     visibility: { type: 'friends' },
   })
-  await ctx.feed.createPost(meiling, {
+  const soap = await ctx.feed.createPost(meiling, {
     text: '自己做的手工皂，天然椰油，朋友价～',
     visibility: { type: 'friends' },
     kind: 'product',
@@ -127,4 +127,13 @@ async function seedCircle(ctx: AppContext, actors: Actor[]): Promise<void> {
   await ctx.feed.comment(xiaoyu, run.id, { text: '周六早上七点见～', replyToCommentId: comment.id })
   await ctx.feed.like(xiaoyu, hotpot.id)
   await ctx.feed.tip(xiaoyu, hotpot.id, { userId: xiaoyu.id, key: 'demo-tip-hotpot', requestHash: 'demo' })
+
+  // An order in escrow, shipped and waiting for Xiaoyu to confirm receipt.
+  const soapOrder = await ctx.orders.create(xiaoyu, {
+    postId: soap.id,
+    quantity: 2,
+    shippingAddress: '北京市朝阳区建国路 88 号 SOHO 现代城',
+  })
+  await ctx.orders.pay(xiaoyu, soapOrder.id, DEMO_PIN, { userId: xiaoyu.id, key: 'demo-soap', requestHash: 'demo' })
+  await ctx.fulfilment.ship(meiling, soapOrder.id, '顺丰 SF1402 8890 7731')
 }
