@@ -36,7 +36,6 @@ export interface BuildOptions extends ContextOptions {
 
 /** Builds the whole server from a Config: database migrated, services wired, routes registered, not listening. */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const ctx = await createContext(config, options)
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
@@ -44,6 +43,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>()
+  const ctx = await createContext(config, { ...options, log: app.log })
   app.decorate('ctx', ctx)
   const stopHousekeeping = startHousekeeping(ctx, app.log)
   app.addHook('onClose', async () => {

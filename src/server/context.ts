@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify'
 import type { Config } from './config.js'
 import { AccountsService } from './accounts/service.js'
 import { PinService } from './accounts/pin-service.js'
@@ -18,6 +19,7 @@ import { SandboxFundingProvider } from './wallet/funding.js'
 import { PaymentRequestsService } from './wallet/payment-requests-service.js'
 import { WalletService, type WalletDeps } from './wallet/service.js'
 import { MemoryBus, RedisBus, type Bus } from './realtime/bus.js'
+import { Push } from './realtime/push.js'
 import { loadSecret } from './secret.js'
 
 /** Infrastructure and the domain services built on it; routes receive this and nothing else. */
@@ -25,6 +27,8 @@ export interface AppContext {
   config: Config
   database: Database
   bus: Bus
+  /** Frames to people's sockets, after commit. */
+  push: Push
   clock: () => number
   accounts: AccountsService
   realNames: RealNameService
@@ -46,6 +50,8 @@ export interface AppContext {
 
 export interface ContextOptions {
   clock?: () => number
+  /** Where services log what is worth knowing but not worth failing a request for. */
+  log?: FastifyBaseLogger
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
@@ -60,6 +66,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   }
   const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, `${config.redisPrefix}bus:`) : new MemoryBus()
   const { db } = database
+  const push = new Push(bus, options.log ?? { warn: () => undefined })
   const ledger = new LedgerService(database, clock)
   await ledger.init()
   const accounts = new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2 })
@@ -111,6 +118,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     config,
     database,
     bus,
+    push,
     clock,
     accounts,
     realNames,
