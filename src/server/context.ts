@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { pino } from 'pino'
 import type { Config } from './config.js'
 import { AccountsService } from './accounts/service.js'
 import { PinService } from './accounts/pin-service.js'
@@ -20,6 +21,9 @@ import { PaymentRequestsService } from './wallet/payment-requests-service.js'
 import { WalletService, type WalletDeps } from './wallet/service.js'
 import { MemoryBus, RedisBus, type Bus } from './realtime/bus.js'
 import { Push } from './realtime/push.js'
+import { Gateway } from './realtime/gateway.js'
+import { ChatService, type ChatDeps } from './chat/service.js'
+import { BurnService } from './chat/burn.js'
 import { loadSecret } from './secret.js'
 
 /** Infrastructure and the domain services built on it; routes receive this and nothing else. */
@@ -29,6 +33,8 @@ export interface AppContext {
   bus: Bus
   /** Frames to people's sockets, after commit. */
   push: Push
+  /** The sockets this process holds. */
+  gateway: Gateway
   clock: () => number
   accounts: AccountsService
   realNames: RealNameService
@@ -45,6 +51,8 @@ export interface AppContext {
   products: ProductCatalog
   orders: OrdersService
   fulfilment: FulfilmentService
+  chat: ChatService
+  burns: BurnService
   close(): Promise<void>
 }
 
@@ -53,6 +61,9 @@ export interface ContextOptions {
   /** Where services log what is worth knowing but not worth failing a request for. */
   log?: FastifyBaseLogger
 }
+
+/** A slow client may hold at most this much of unsent frames before it is cut off. */
+const SOCKET_BUFFER_MAX_BYTES = 1024 * 1024
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   const clock = options.clock ?? Date.now
@@ -66,7 +77,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   }
   const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, `${config.redisPrefix}bus:`) : new MemoryBus()
   const { db } = database
-  const push = new Push(bus, options.log ?? { warn: () => undefined })
+  const log = options.log ?? silentLogger()
+  const push = new Push(bus, log)
+  const gateway = new Gateway(bus, log, {
+    heartbeatMs: config.wsHeartbeatSeconds * 1000,
+    maxBufferedBytes: SOCKET_BUFFER_MAX_BYTES,
+  })
   const ledger = new LedgerService(database, clock)
   await ledger.init()
   const accounts = new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2 })
@@ -114,11 +130,24 @@ export async function createContext(config: Config, options: ContextOptions = {}
     },
   })
   const orders = new OrdersService(orderSteps)
+  const groups = new GroupsService(db, accounts, social, clock)
+  const chatDeps: ChatDeps = {
+    db,
+    accounts,
+    social,
+    groups,
+    media,
+    push,
+    clock,
+    burnExpiryMs: config.burnExpiryHours * 3600_000,
+  }
+  const chat = new ChatService(chatDeps)
   return {
     config,
     database,
     bus,
     push,
+    gateway,
     clock,
     accounts,
     realNames,
@@ -129,16 +158,23 @@ export async function createContext(config: Config, options: ContextOptions = {}
     wallet: new WalletService(walletDeps),
     paymentRequests: new PaymentRequestsService(walletDeps, clock),
     social,
-    groups: new GroupsService(db, accounts, social, clock),
+    groups,
     media,
     feed,
     products,
     orders,
     fulfilment: new FulfilmentService(orderSteps),
+    chat,
+    burns: new BurnService(chatDeps, chat, database),
     async close() {
       await ledger.idle()
+      await gateway.close()
       await bus.close()
       await database.close()
     },
   }
+}
+
+function silentLogger(): FastifyBaseLogger {
+  return pino({ level: 'silent' })
 }

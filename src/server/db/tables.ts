@@ -1,4 +1,5 @@
 import type { AccountsTables } from '../accounts/tables.js'
+import type { ChatTables } from '../chat/tables.js'
 import type { CommerceTables } from '../commerce/tables.js'
 import type { FeedTables } from '../feed/tables.js'
 import type { IdempotencyTables } from '../idempotency/tables.js'
@@ -19,4 +20,5 @@ export interface Tables
     SocialTables,
     MediaTables,
     FeedTables,
-    CommerceTables {}
+    CommerceTables,
+    ChatTables {}

@@ -48,4 +48,6 @@ export const errorsEn = {
   ORDER_STATE_INVALID: 'This order can no longer do that; refresh to see where it stands.',
   PAY_REQUEST_EXPIRED: 'This request to pay has expired.',
   ORDER_TOTAL_TOO_LARGE: 'An order may total at most ¥50,000.',
+  MESSAGE_BURNED: 'This message has been burned after reading.',
+  UNKNOWN_FRAME: 'The server does not understand this frame.',
 } as const

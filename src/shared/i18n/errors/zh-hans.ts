@@ -50,4 +50,6 @@ export const errorsZhHans: ErrorCatalog = {
   ORDER_STATE_INVALID: '订单当前状态不支持此操作，请刷新查看最新状态。',
   PAY_REQUEST_EXPIRED: '该代付请求已过期。',
   ORDER_TOTAL_TOO_LARGE: '单笔订单金额最多 ¥50,000。',
+  MESSAGE_BURNED: '该消息已阅后即焚。',
+  UNKNOWN_FRAME: '服务器无法识别该消息帧。',
 }

@@ -50,4 +50,6 @@ export const errorsZhHant: ErrorCatalog = {
   ORDER_STATE_INVALID: '訂單目前狀態不支援此操作，請重新整理查看最新狀態。',
   PAY_REQUEST_EXPIRED: '該代付請求已過期。',
   ORDER_TOTAL_TOO_LARGE: '單筆訂單金額最多 ¥50,000。',
+  MESSAGE_BURNED: '該訊息已閱後即焚。',
+  UNKNOWN_FRAME: '伺服器無法識別該訊息框。',
 }
