@@ -61,6 +61,10 @@ export class Gateway {
     socket.send(frame)
   }
 
+  socketsOf(userId: string): number {
+    return this.held.get(userId)?.sockets.size ?? 0
+  }
+
   /** Sockets and people held by this process. */
   get counts(): { sockets: number; people: number } {
     let sockets = 0
