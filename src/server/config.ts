@@ -53,6 +53,7 @@ export const ENVIRONMENT_HELP = `Environment:
   LIFECIRCLE_PRODUCT_POSTS_PER_DAY   product posts a seller may publish per day (5)
   LIFECIRCLE_ORDER_UNPAID_MINUTES    minutes an unpaid order keeps its stock before it closes (30)
   LIFECIRCLE_ORDER_AUTO_CONFIRM_DAYS days after shipping that an order completes by itself (10)
+  LIFECIRCLE_REDIS_PREFIX            prefix of every Redis key and channel, to share one Redis ('lifecircle:')
   LIFECIRCLE_BURN_EXPIRY_HOURS       hours an unopened burn-after-reading message keeps its text (72)
   LIFECIRCLE_WS_HEARTBEAT_SECONDS    seconds between WebSocket pings; a socket that misses a pong is dropped (30)`
 
@@ -85,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     databaseUrl,
     databaseSchema: undefined,
     redisUrl,
-    redisPrefix: 'lifecircle:',
+    redisPrefix: nonEmpty(env.LIFECIRCLE_REDIS_PREFIX) ?? 'lifecircle:',
     logLevel,
     secret,
     ipLimits: ipLimits === 'on',
