@@ -420,6 +420,10 @@ export const uiEn = {
     leave: 'Leave group',
     leaveTitle: 'Leave “{{name}}”?',
     leaveBody: 'You will no longer receive this group’s messages.',
+    remove: 'Remove',
+    removeMember: 'Remove {{name}}',
+    removeTitle: 'Remove {{name}} from “{{group}}”?',
+    removeBody: 'They will no longer receive this group’s messages.',
   },
   placeholder: {
     soon: 'Coming soon',

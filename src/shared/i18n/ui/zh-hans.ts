@@ -419,6 +419,10 @@ export const uiZhHans: UiCatalog = {
     leave: '退出群聊',
     leaveTitle: '退出“{{name}}”？',
     leaveBody: '退出后将不再接收此群聊的消息。',
+    remove: '移出',
+    removeMember: '将{{name}}移出群聊',
+    removeTitle: '将{{name}}移出“{{group}}”？',
+    removeBody: '移出后对方将不再接收此群聊的消息。',
   },
   placeholder: {
     soon: '即将上线',

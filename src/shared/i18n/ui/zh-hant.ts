@@ -419,6 +419,10 @@ export const uiZhHant: UiCatalog = {
     leave: '退出群組',
     leaveTitle: '退出「{{name}}」？',
     leaveBody: '退出後將不再收到這個群組的訊息。',
+    remove: '移出',
+    removeMember: '將{{name}}移出群組',
+    removeTitle: '將{{name}}移出「{{group}}」？',
+    removeBody: '移出後對方將不再收到這個群組的訊息。',
   },
   placeholder: {
     soon: '即將推出',
