@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useParams } from 'react-router'
-import type { GroupView } from '../../../shared/api/social.js'
+import type { GroupView, PersonView } from '../../../shared/api/social.js'
 import { useMe } from '../../api/accounts.js'
 import { useAddGroupMembers, useGroup, useRemoveGroupMember, useRenameGroup } from '../../api/groups.js'
 import { Avatar } from '../../components/avatar.js'
@@ -9,7 +9,7 @@ import { Button } from '../../components/button.js'
 import { ConfirmSheet } from '../../components/confirm-sheet.js'
 import { FormAlert } from '../../components/form-alert.js'
 import { FriendPicker } from '../../components/friends/friend-picker.js'
-import { EditIcon, PlusIcon } from '../../components/icons.js'
+import { CloseIcon, EditIcon, PlusIcon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
 import { Sheet } from '../../components/sheet.js'
 import { Spinner } from '../../components/spinner.js'
@@ -18,7 +18,7 @@ import { GROUP_NAME_MAX } from '../../lib/validation.js'
 
 type Open = 'rename' | 'add' | 'leave' | null
 
-/** A group: its members (the owner marked), rename for the owner, add members, leave. */
+/** A group: its members (the owner marked), rename and remove members for the owner, add members, leave. */
 export function GroupPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
@@ -45,7 +45,9 @@ function GroupDetail({ group }: { group: GroupView }) {
   const navigate = useNavigate()
   const me = useMe().data
   const leave = useRemoveGroupMember()
+  const remove = useRemoveGroupMember()
   const [open, setOpen] = useState<Open>(null)
+  const [removing, setRemoving] = useState<PersonView | null>(null)
   const owner = group.ownerId === me?.id
 
   return (
@@ -60,6 +62,19 @@ function GroupDetail({ group }: { group: GroupView }) {
               <Avatar name={member.displayName} url={member.avatarUrl} size={48} />
               <span className="member-grid__name">{member.displayName}</span>
               {member.id === group.ownerId && <span className="badge badge--brand">{t('groups.owner')}</span>}
+              {owner && member.id !== group.ownerId && (
+                <button
+                  type="button"
+                  className="member-grid__remove"
+                  aria-label={t('groups.removeMember', { name: member.displayName })}
+                  onClick={() => {
+                    remove.reset()
+                    setRemoving(member)
+                  }}
+                >
+                  <CloseIcon size={12} />
+                </button>
+              )}
             </li>
           ))}
           <li className="member-grid__item">
@@ -86,6 +101,18 @@ function GroupDetail({ group }: { group: GroupView }) {
       </Button>
       <RenameSheet group={group} open={open === 'rename'} onClose={() => setOpen(null)} />
       <AddMembersSheet key={String(open === 'add')} group={group} open={open === 'add'} onClose={() => setOpen(null)} />
+      <ConfirmSheet
+        open={removing !== null}
+        title={t('groups.removeTitle', { name: removing?.displayName ?? '', group: group.name })}
+        body={t('groups.removeBody')}
+        confirmLabel={t('groups.remove')}
+        pending={remove.isPending}
+        error={remove.error}
+        onClose={() => setRemoving(null)}
+        onConfirm={() =>
+          removing && remove.mutate({ id: group.id, userId: removing.id }, { onSuccess: () => setRemoving(null) })
+        }
+      />
       <ConfirmSheet
         open={open === 'leave'}
         title={t('groups.leaveTitle', { name: group.name })}
