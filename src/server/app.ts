@@ -11,6 +11,7 @@ import { startHousekeeping } from './housekeeping.js'
 import { feedRoutes } from './feed/routes.js'
 import { commerceRoutes } from './commerce/routes.js'
 import { chatRoutes } from './chat/routes.js'
+import { redPacketRoutes } from './redpackets/routes.js'
 import { realtimeRoutes } from './realtime/routes.js'
 import { clientFrameHandlers } from './realtime/client-frames.js'
 import websocket from '@fastify/websocket'
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(feedRoutes(ctx))
       await api.register(commerceRoutes(ctx))
       await api.register(chatRoutes(ctx))
+      await api.register(redPacketRoutes(ctx))
       await api.register(realtimeRoutes(ctx, clientFrameHandlers(ctx)))
     },
     { prefix: '/api/v1' },

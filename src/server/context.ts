@@ -24,6 +24,7 @@ import { Push } from './realtime/push.js'
 import { Gateway } from './realtime/gateway.js'
 import { ChatService, type ChatDeps } from './chat/service.js'
 import { BurnService } from './chat/burn.js'
+import { RedPacketService } from './redpackets/service.js'
 import { loadSecret } from './secret.js'
 
 /** Infrastructure and the domain services built on it; routes receive this and nothing else. */
@@ -53,6 +54,7 @@ export interface AppContext {
   fulfilment: FulfilmentService
   chat: ChatService
   burns: BurnService
+  redPackets: RedPacketService
   close(): Promise<void>
 }
 
@@ -166,6 +168,22 @@ export async function createContext(config: Config, options: ContextOptions = {}
     fulfilment: new FulfilmentService(orderSteps),
     chat,
     burns: new BurnService(chatDeps, chat, database),
+    redPackets: new RedPacketService({
+      db,
+      ledger,
+      accounts,
+      realNames,
+      pins,
+      social,
+      chat,
+      push,
+      clock,
+      rules: {
+        maxTotal: config.redPacketMaxFen,
+        maxCount: config.redPacketMaxShares,
+        expiryMs: 24 * 3600_000,
+      },
+    }),
     async close() {
       await ledger.idle()
       await gateway.close()

@@ -162,6 +162,8 @@ export class ChatService {
         burn_seconds: burn?.seconds ?? null,
         burn_expires_at: burn ? now + this.deps.burnExpiryMs : null,
         burned_at: null,
+        ref_id: null,
+        amount: null,
         created_at: now,
       }
       await insertMessage(trx, row, burn ? text : null, recipients)

@@ -25,7 +25,7 @@ export interface MessagesTable {
   /** 1, 2, 3… within the conversation, in commit order. */
   seq: number
   sender_id: string
-  /** text | image */
+  /** text | image, or a card: red_packet | transfer | collection | iou */
   kind: string
   /** null for burn messages (their text is in message_secrets) and images without a caption. */
   text: string | null
@@ -34,6 +34,10 @@ export interface MessagesTable {
   burn_expires_at: number | null
   /** When the text was deleted: opened by every recipient, or expired. */
   burned_at: number | null
+  /** Cards: the red packet, transfer, collection or IOU shown. */
+  ref_id: string | null
+  /** Cards: the money shown on the card (a transfer's amount, a collection's share…), fen. */
+  amount: number | null
   created_at: number
 }
 

@@ -1,4 +1,4 @@
-import type { MessageView } from '../../shared/api/chat.js'
+import type { CardType, MessageView } from '../../shared/api/chat.js'
 import type { MediaView } from '../../shared/api/feed.js'
 import type { PersonView } from '../../shared/api/social.js'
 import type { MemberRow, MessageRow } from './store.js'
@@ -39,6 +39,10 @@ export function messageView(message: MessageRow, viewerId: string, parts: Messag
           expiresAt: iso(message.burn_expires_at!),
         }
       : null,
+    card:
+      message.ref_id !== null
+        ? { type: message.kind as CardType, id: message.ref_id, text: message.text ?? '', amount: message.amount }
+        : null,
     createdAt: iso(message.created_at),
   }
   if (message.sender_id === viewerId) view.status = statusOf(message, viewerId, parts.members)

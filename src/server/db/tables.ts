@@ -1,5 +1,6 @@
 import type { AccountsTables } from '../accounts/tables.js'
 import type { ChatTables } from '../chat/tables.js'
+import type { RedPacketTables } from '../redpackets/tables.js'
 import type { CommerceTables } from '../commerce/tables.js'
 import type { FeedTables } from '../feed/tables.js'
 import type { IdempotencyTables } from '../idempotency/tables.js'
@@ -21,4 +22,5 @@ export interface Tables
     MediaTables,
     FeedTables,
     CommerceTables,
-    ChatTables {}
+    ChatTables,
+    RedPacketTables {}

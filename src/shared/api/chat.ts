@@ -30,6 +30,18 @@ export const SendMessageBody = Type.Object(
 )
 export type SendMessageBody = Static<typeof SendMessageBody>
 
+export const CARD_TYPES = ['red_packet', 'transfer', 'collection', 'iou'] as const
+export type CardType = (typeof CARD_TYPES)[number]
+
+/** A message that shows a thing with money in it; its details are read from the thing's own endpoint. */
+export const CardView = Type.Object({
+  type: Type.Enum([...CARD_TYPES]),
+  id: Type.String({ description: 'GET /red-packets/:id, /collections/:id, /ious/:id; a transfer: its transaction' }),
+  text: Type.String({ description: 'greeting, title or purpose' }),
+  amount: Type.Union([Type.Integer(), Type.Null()], { description: 'fen, where the card shows one' }),
+})
+export type CardView = Static<typeof CardView>
+
 export const BurnView = Type.Object({
   seconds: Type.Integer(),
   /** The viewer may still open it (a recipient who has not). */
@@ -44,10 +56,11 @@ export const MessageView = Type.Object({
   conversationId: Type.String(),
   seq: Type.Integer({ description: '1, 2, 3… within the conversation, in the order messages were stored' }),
   sender: PersonView,
-  kind: Type.Enum(['text', 'image']),
+  kind: Type.Enum(['text', 'image', ...CARD_TYPES]),
   text: Type.Union([Type.String(), Type.Null()], { description: 'always null for burn-after-reading messages' }),
   media: Type.Union([MediaView, Type.Null()]),
   burnAfterReading: Type.Union([BurnView, Type.Null()]),
+  card: Type.Union([CardView, Type.Null()], { description: 'red packets, transfers, collections and IOUs' }),
   status: Type.Optional(
     Type.Enum(['sent', 'delivered', 'read'], { description: "the sender's own messages: how far the others got" }),
   ),

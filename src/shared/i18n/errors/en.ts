@@ -50,4 +50,7 @@ export const errorsEn = {
   ORDER_TOTAL_TOO_LARGE: 'An order may total at most ¥50,000.',
   MESSAGE_BURNED: 'This message has been burned after reading.',
   UNKNOWN_FRAME: 'The server does not understand this frame.',
+  ALREADY_CLAIMED: 'You have already opened this red packet.',
+  RED_PACKET_EMPTY: 'Too slow — every share has been taken.',
+  RED_PACKET_EXPIRED: 'This red packet has expired; the money went back to the sender.',
 } as const

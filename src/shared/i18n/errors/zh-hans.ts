@@ -52,4 +52,7 @@ export const errorsZhHans: ErrorCatalog = {
   ORDER_TOTAL_TOO_LARGE: '单笔订单金额最多 ¥50,000。',
   MESSAGE_BURNED: '该消息已阅后即焚。',
   UNKNOWN_FRAME: '服务器无法识别该消息帧。',
+  ALREADY_CLAIMED: '你已经领过这个红包了。',
+  RED_PACKET_EMPTY: '手慢了，红包派完了。',
+  RED_PACKET_EXPIRED: '该红包已过期，已退回发红包的人。',
 }

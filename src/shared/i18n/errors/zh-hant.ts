@@ -52,4 +52,7 @@ export const errorsZhHant: ErrorCatalog = {
   ORDER_TOTAL_TOO_LARGE: '單筆訂單金額最多 ¥50,000。',
   MESSAGE_BURNED: '該訊息已閱後即焚。',
   UNKNOWN_FRAME: '伺服器無法識別該訊息框。',
+  ALREADY_CLAIMED: '你已經領過這個紅包了。',
+  RED_PACKET_EMPTY: '手慢了，紅包派完了。',
+  RED_PACKET_EXPIRED: '該紅包已過期，已退回發紅包的人。',
 }
