@@ -24,6 +24,7 @@ import { Push } from './realtime/push.js'
 import { Gateway } from './realtime/gateway.js'
 import { ChatService, type ChatDeps } from './chat/service.js'
 import { BurnService } from './chat/burn.js'
+import { ChatTransfers } from './chat/transfers.js'
 import { RedPacketService } from './redpackets/service.js'
 import { loadSecret } from './secret.js'
 
@@ -54,6 +55,7 @@ export interface AppContext {
   fulfilment: FulfilmentService
   chat: ChatService
   burns: BurnService
+  chatTransfers: ChatTransfers
   redPackets: RedPacketService
   close(): Promise<void>
 }
@@ -144,6 +146,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     burnExpiryMs: config.burnExpiryHours * 3600_000,
   }
   const chat = new ChatService(chatDeps)
+  const wallet = new WalletService(walletDeps)
   return {
     config,
     database,
@@ -157,7 +160,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     ledger,
     idempotency: new IdempotencyService(db, clock),
     walletDeps,
-    wallet: new WalletService(walletDeps),
+    wallet,
     paymentRequests: new PaymentRequestsService(walletDeps, clock),
     social,
     groups,
@@ -168,6 +171,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     fulfilment: new FulfilmentService(orderSteps),
     chat,
     burns: new BurnService(chatDeps, chat, database),
+    chatTransfers: new ChatTransfers(chat, wallet, accounts, push, clock),
     redPackets: new RedPacketService({
       db,
       ledger,
