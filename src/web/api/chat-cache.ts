@@ -76,9 +76,15 @@ export async function receiveMessages(queryClient: QueryClient, meId: string, me
   }
   for (const [conversationId, group] of byConversation) {
     const key = chatKeys.messages(conversationId)
-    // A refetch that started before these were stored would overwrite them with an older answer.
-    if (queryClient.isFetching({ queryKey: key }) > 0) await queryClient.cancelQueries({ queryKey: key })
-    queryClient.setQueryData<MessagesData>(key, (data) => data && mergeMessages(data, group))
+    const loading = queryClient.isFetching({ queryKey: key }) > 0
+    if (loading && !queryClient.getQueryData(key)) {
+      // The first load may have read before these were stored: start it again rather than miss them.
+      void queryClient.invalidateQueries({ queryKey: key })
+    } else {
+      // A refetch that started before these were stored would overwrite them with an older answer.
+      if (loading) await queryClient.cancelQueries({ queryKey: key })
+      queryClient.setQueryData<MessagesData>(key, (data) => data && mergeMessages(data, group))
+    }
     const newest = group.reduce((a, b) => (b.seq > a.seq ? b : a))
     const newer = (c: ConversationView) => group.filter((m) => m.seq > c.lastSeq && m.sender.id !== meId).length
     const known = patchConversation(queryClient, conversationId, (c) =>
