@@ -26,6 +26,9 @@ import { ChatService, type ChatDeps } from './chat/service.js'
 import { BurnService } from './chat/burn.js'
 import { ChatTransfers } from './chat/transfers.js'
 import { RedPacketService } from './redpackets/service.js'
+import { LiveService } from './live/service.js'
+import { LiveTips } from './live/tips.js'
+import { LiveRooms, LocalViewerCounts, RedisViewerCounts } from './live/rooms.js'
 import { loadSecret } from './secret.js'
 
 /** Infrastructure and the domain services built on it; routes receive this and nothing else. */
@@ -57,6 +60,9 @@ export interface AppContext {
   burns: BurnService
   chatTransfers: ChatTransfers
   redPackets: RedPacketService
+  rooms: LiveRooms
+  live: LiveService
+  liveTips: LiveTips
   close(): Promise<void>
 }
 
@@ -147,6 +153,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   }
   const chat = new ChatService(chatDeps)
   const wallet = new WalletService(walletDeps)
+  const viewers =
+    bus instanceof RedisBus
+      ? new RedisViewerCounts(bus.client, `${config.redisPrefix}viewers:`)
+      : new LocalViewerCounts()
+  const rooms = new LiveRooms(bus, gateway, viewers, log, { flushMs: 100, maxPending: 1000, viewersMs: 5000 })
+  const live = new LiveService({ db, accounts, media, rooms, clock })
   return {
     config,
     database,
@@ -172,6 +184,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     chat,
     burns: new BurnService(chatDeps, chat, database),
     chatTransfers: new ChatTransfers(chat, wallet, accounts, push, clock),
+    rooms,
+    live,
+    liveTips: new LiveTips(live, feed, ledger, accounts, realNames, clock),
     redPackets: new RedPacketService({
       db,
       ledger,
@@ -190,6 +205,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     }),
     async close() {
       await ledger.idle()
+      await rooms.close()
       await gateway.close()
       await bus.close()
       await database.close()

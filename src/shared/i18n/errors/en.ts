@@ -53,4 +53,10 @@ export const errorsEn = {
   ALREADY_CLAIMED: 'You have already opened this red packet.',
   RED_PACKET_EMPTY: 'Too slow — every share has been taken.',
   RED_PACKET_EXPIRED: 'This red packet has expired; the money went back to the sender.',
+  EVENT_STATE_INVALID: 'The event cannot do that now; refresh to see where it stands.',
+  EVENT_NOT_LIVE: 'Danmaku can only be sent while the event is live.',
+  DANMAKU_MUTED: 'The host has muted you in this event.',
+  DANMAKU_FILTERED: 'This danmaku contains words this room does not allow.',
+  RECALL_WINDOW_PASSED: 'A danmaku can only be recalled within 2 minutes.',
+  INVALID_XML: 'This is not a well-formed Bilibili danmaku file; nothing was imported.',
 } as const

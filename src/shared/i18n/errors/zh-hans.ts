@@ -55,4 +55,10 @@ export const errorsZhHans: ErrorCatalog = {
   ALREADY_CLAIMED: '你已经领过这个红包了。',
   RED_PACKET_EMPTY: '手慢了，红包派完了。',
   RED_PACKET_EXPIRED: '该红包已过期，已退回发红包的人。',
+  EVENT_STATE_INVALID: '活动当前状态不支持此操作，请刷新查看。',
+  EVENT_NOT_LIVE: '直播进行中才能发送弹幕。',
+  DANMAKU_MUTED: '你已被主播禁言。',
+  DANMAKU_FILTERED: '弹幕包含本直播间不允许的内容。',
+  RECALL_WINDOW_PASSED: '弹幕只能在发送后 2 分钟内撤回。',
+  INVALID_XML: '这不是格式正确的 B 站弹幕文件，未导入任何内容。',
 }

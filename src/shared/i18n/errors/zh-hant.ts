@@ -55,4 +55,10 @@ export const errorsZhHant: ErrorCatalog = {
   ALREADY_CLAIMED: '你已經領過這個紅包了。',
   RED_PACKET_EMPTY: '手慢了，紅包派完了。',
   RED_PACKET_EXPIRED: '該紅包已過期，已退回發紅包的人。',
+  EVENT_STATE_INVALID: '活動目前狀態不支援此操作，請重新整理查看。',
+  EVENT_NOT_LIVE: '直播進行中才能發送彈幕。',
+  DANMAKU_MUTED: '你已被主播禁言。',
+  DANMAKU_FILTERED: '彈幕包含本直播間不允許的內容。',
+  RECALL_WINDOW_PASSED: '彈幕只能在發送後 2 分鐘內撤回。',
+  INVALID_XML: '這不是格式正確的 B 站彈幕檔案，未匯入任何內容。',
 }
