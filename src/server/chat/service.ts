@@ -16,6 +16,7 @@ import type { GroupsService } from '../social/groups-service.js'
 import type { SocialService } from '../social/service.js'
 import {
   conversationsOf,
+  conversationsWithMedia,
   ensureConversation,
   ensureMembers,
   findConversation,
@@ -194,10 +195,27 @@ export class ChatService {
     })
   }
 
-  /** A client acknowledges what reached it over the socket. */
+  /** A client acknowledges what reached it over the socket; the others are told, for their 已送达. */
   async delivered(actor: Actor, conversationId: string, seq: number): Promise<void> {
-    const { conversation } = await this.membership(actor, conversationId)
-    await markDelivered(this.deps.db, conversation.id, actor.id, Math.min(seq, conversation.last_seq))
+    const { conversation, memberIds } = await this.membership(actor, conversationId)
+    const upTo = Math.min(seq, conversation.last_seq)
+    await markDelivered(this.deps.db, conversation.id, actor.id, upTo)
+    await this.deps.push.toUsers(
+      memberIds.filter((id) => id !== actor.id),
+      { type: 'message.delivered', data: { conversationId: conversation.id, userId: actor.id, seq: upTo } },
+    )
+  }
+
+  /** True when the viewer is in a conversation where this image was sent. */
+  async showsMedia(actor: Actor, mediaId: string): Promise<boolean> {
+    for (const id of await conversationsWithMedia(this.deps.db, mediaId)) {
+      const inIt = await this.membership(actor, id).then(
+        () => true,
+        () => false,
+      )
+      if (inIt) return true
+    }
+    return false
   }
 
   /** The conversation, if the actor is in it now; NOT_FOUND otherwise, so that others' chats stay unknown. */
@@ -276,7 +294,9 @@ export class ChatService {
     return memberships.map(({ conversation, memberIds, groupName }) => {
       const peerId = conversation.kind === 'direct' ? memberIds.find((id) => id !== actor.id) : undefined
       const peer = peerId ? (people.get(peerId) ?? null) : null
-      const mine = members.find((m) => m.conversation_id === conversation.id && m.user_id === actor.id)
+      const inThis = members.filter((m) => m.conversation_id === conversation.id)
+      const mine = inThis.find((m) => m.user_id === actor.id)
+      const others = inThis.filter((m) => m.user_id !== actor.id)
       const lastReadSeq = mine?.last_read_seq ?? 0
       return {
         id: conversation.id,
@@ -288,6 +308,8 @@ export class ChatService {
         lastSeq: conversation.last_seq,
         lastReadSeq,
         unreadCount: Math.max(0, conversation.last_seq - lastReadSeq),
+        othersReadSeq: others.length > 0 ? Math.min(...others.map((m) => m.last_read_seq)) : 0,
+        othersDeliveredSeq: others.length > 0 ? Math.min(...others.map((m) => m.last_delivered_seq)) : 0,
         updatedAt: new Date(conversation.last_message_at).toISOString(),
       }
     })

@@ -207,3 +207,9 @@ export async function expiredBurns(db: Db, now: number, limit: number): Promise<
     .limit(limit)
     .execute()
 }
+
+/** The conversations that carry this image in a message. */
+export async function conversationsWithMedia(db: Db, mediaId: string): Promise<string[]> {
+  const rows = await db.selectFrom('messages').select('conversation_id').where('media_id', '=', mediaId).execute()
+  return [...new Set(rows.map((r) => r.conversation_id))]
+}

@@ -27,6 +27,7 @@ import {
   addKeywords,
   allDanmaku,
   danmakuWindow,
+  eventsWithCover,
   findDanmaku,
   findEvent,
   insertDanmaku,
@@ -217,6 +218,11 @@ export class LiveService {
   async keywords(actor: Actor, eventId: string): Promise<{ keywords: string[] }> {
     await this.hosted(actor, eventId)
     return { keywords: await keywordsOf(this.deps.db, eventId) }
+  }
+
+  /** Events are open to every member of the community: so are their covers. */
+  showsMedia(mediaId: string): Promise<boolean> {
+    return eventsWithCover(this.deps.db, mediaId)
   }
 
   async find(id: string): Promise<EventRow> {

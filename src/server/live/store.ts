@@ -121,3 +121,8 @@ export async function addKeywords(db: Db, eventId: string, keywords: string[]): 
     .onConflict((oc) => oc.columns(['event_id', 'keyword']).doNothing())
     .execute()
 }
+
+export async function eventsWithCover(db: Db, mediaId: string): Promise<boolean> {
+  const row = await db.selectFrom('live_events').select('id').where('cover_media_id', '=', mediaId).executeTakeFirst()
+  return row !== undefined
+}

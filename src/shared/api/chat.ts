@@ -79,6 +79,8 @@ export const ConversationView = Type.Object({
   lastSeq: Type.Integer(),
   lastReadSeq: Type.Integer({ description: "the viewer's" }),
   unreadCount: Type.Integer(),
+  othersReadSeq: Type.Integer({ description: 'every other member has read up to here (the sender’s 已读)' }),
+  othersDeliveredSeq: Type.Integer({ description: 'every other member has received up to here (已送达)' }),
   updatedAt: Type.String({ format: 'date-time' }),
 })
 export type ConversationView = Static<typeof ConversationView>
