@@ -4,6 +4,7 @@
  * (IPC) and waits for its go; sends a warm-up, then messages at a fixed, evenly paced open-loop rate over
  * keep-alive HTTP; waits a bounded time for the frames to arrive; prints a ChatLoadResult (JSON) on stdout.
  */
+import { setMaxListeners } from 'node:events'
 import http from 'node:http'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -171,6 +172,8 @@ class Sender {
     const groups = this.plan.conversations.filter((c) => c.group)
     const start = nowMs()
     const abandon = new AbortController()
+    // Every request in flight listens to it: that many listeners is the plan, not a leak.
+    setMaxListeners(0, abandon.signal)
     const answers: Array<Promise<void>> = []
     for (let n = 0; n < count; n++) {
       const due = start + (n * 1000) / rate
