@@ -24,6 +24,7 @@ import { Push } from './realtime/push.js'
 import { Gateway } from './realtime/gateway.js'
 import { ChatService, type ChatDeps } from './chat/service.js'
 import { BurnService } from './chat/burn.js'
+import { MessageWriter } from './chat/writer.js'
 import { loadSecret } from './secret.js'
 
 /** Infrastructure and the domain services built on it; routes receive this and nothing else. */
@@ -138,6 +139,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     groups,
     media,
     push,
+    writer: new MessageWriter(database),
     clock,
     burnExpiryMs: config.burnExpiryHours * 3600_000,
   }
