@@ -25,6 +25,7 @@ import { Gateway } from './realtime/gateway.js'
 import { ChatService, type ChatDeps } from './chat/service.js'
 import { BurnService } from './chat/burn.js'
 import { ChatTransfers } from './chat/transfers.js'
+import { MessageWriter } from './chat/writer.js'
 import { RedPacketService } from './redpackets/service.js'
 import { LiveService } from './live/service.js'
 import { LiveTips } from './live/tips.js'
@@ -148,6 +149,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     groups,
     media,
     push,
+    writer: new MessageWriter(database),
     clock,
     burnExpiryMs: config.burnExpiryHours * 3600_000,
   }

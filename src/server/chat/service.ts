@@ -21,19 +21,18 @@ import {
   ensureMembers,
   findConversation,
   findDirect,
-  insertMessage,
   lastMessagesOf,
   markDelivered,
   markRead,
   membersOf,
   messagesAfter,
   messagesBefore,
-  nextSeq,
   openableBy,
   type ConversationRow,
   type MessageRow,
 } from './store.js'
 import { messageView } from './view.js'
+import type { MessageWriter } from './writer.js'
 
 const newId = monotonicFactory()
 
@@ -44,6 +43,8 @@ export interface ChatDeps {
   groups: GroupsService
   media: MediaService
   push: Push
+  /** Stores messages, many to a transaction. */
+  writer: MessageWriter
   clock: () => number
   /** Unopened burn-after-reading messages are burned after this long (72 hours). */
   burnExpiryMs: number
@@ -136,7 +137,10 @@ export class ChatService {
   }
 
   async send(actor: Actor, conversationId: string, body: SendMessageBody): Promise<MessageView> {
-    const membership = await this.membership(actor, conversationId)
+    const [membership, people] = await Promise.all([
+      this.membership(actor, conversationId),
+      this.deps.accounts.profiles([actor.id]),
+    ])
     const { conversation, memberIds } = membership
     const text = body.text?.trim() ?? ''
     if (!text && !body.mediaId) throw new ValidationError('text', 'required')
@@ -148,14 +152,11 @@ export class ChatService {
     const media = body.mediaId ? await this.ownImage(actor, body.mediaId) : []
     const now = this.deps.clock()
     const burn = body.burnAfterReading
-    const recipients = memberIds.filter((id) => id !== actor.id)
 
-    const message = await this.deps.db.transaction().execute(async (trx) => {
-      await ensureMembers(trx, conversation.id, memberIds, now)
-      const row: MessageRow = {
+    const stored = await this.deps.writer.submit({
+      row: {
         id: newId(),
         conversation_id: conversation.id,
-        seq: await nextSeq(trx, conversation.id, now),
         sender_id: actor.id,
         kind: media.length > 0 ? 'image' : 'text',
         text: burn ? null : text || null,
@@ -166,21 +167,26 @@ export class ChatService {
         ref_id: null,
         amount: null,
         created_at: now,
-      }
-      await insertMessage(trx, row, burn ? text : null, recipients)
-      await markRead(trx, conversation.id, actor.id, row.seq)
-      return row
+      },
+      group: conversation.kind === 'group',
+      memberIds,
+      secret: burn ? text : null,
     })
+    if ('error' in stored) throw stored.error
+    const { row, memberIds: told } = stored
 
-    const [forSender, forOthers] = await Promise.all([
-      this.messageViews(actor.id, [message]),
-      this.messageViews(recipients[0] ?? actor.id, [message], { openableByAll: true }),
-    ])
+    // The views come from what is known here, not from reads: a message just numbered n has been delivered to and
+    // read by nobody else yet ('sent'), only its recipients may open it, and no await stands between the commit
+    // and the push, so frames leave in number order.
+    const parts = { people, media: new Map(media.map((m) => [m.id, m])), members: [] }
+    const forSender = messageView(row, actor.id, { ...parts, openable: new Set() })
+    const forOthers = messageView(row, '', { ...parts, openable: new Set(burn ? [row.id] : []) })
+    const recipients = told.filter((id) => id !== actor.id)
     await Promise.all([
-      this.deps.push.toUsers([actor.id], { type: 'message.new', data: forSender[0] }),
-      this.deps.push.toUsers(recipients, { type: 'message.new', data: forOthers[0] }),
+      this.deps.push.toUsers([actor.id], { type: 'message.new', data: forSender }),
+      this.deps.push.toUsers(recipients, { type: 'message.new', data: forOthers }),
     ])
-    return forSender[0]!
+    return forSender
   }
 
   /** Everything up to `seq` has been read; the others are told, so that their messages show as read. */
@@ -228,9 +234,11 @@ export class ChatService {
     }
     const group = await this.deps.groups.chatGroup(conversationId)
     if (!group?.memberIds.includes(actor.id)) throw new NotFoundError()
+    if (conversation) return { conversation, memberIds: group.memberIds, groupName: group.name }
+    // A group's conversation row is made the first time anyone needs it.
     await this.ensureGroupConversation(group.conversationId, group.id, group.createdAt)
     return {
-      conversation: conversation ?? (await findConversation(this.deps.db, conversationId))!,
+      conversation: (await findConversation(this.deps.db, conversationId))!,
       memberIds: group.memberIds,
       groupName: group.name,
     }
