@@ -4,44 +4,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { randomPhone } from './people.js'
+import { apiClient, befriend, PASSWORD, register } from './people.js'
 
-const PASSWORD = 'spring-rain-2024'
 const SECRET = '保险箱密码是 4096，看完就忘了吧'
-
-interface Person {
-  id: string
-  phone: string
-  token: string
-}
-
-type Send = (method: string, path: string, body?: unknown, token?: string) => Promise<any>
-
-function apiClient(url: string): Send {
-  return async (method, path, body, token) => {
-    const response = await fetch(`${url}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    })
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-    return response.status === 204 ? undefined : ((await response.json()) as any)
-  }
-}
-
-async function register(send: Send, displayName: string): Promise<Person> {
-  const phone = randomPhone()
-  const { user, token } = await send('POST', '/auth/register', { phone, password: PASSWORD, displayName })
-  return { id: user.id, phone, token }
-}
-
-async function befriend(send: Send, a: Person, b: Person): Promise<void> {
-  const asked = await send('POST', '/friend-requests', { toUserId: b.id }, a.token)
-  await send('POST', `/friend-requests/${asked.id}/accept`, undefined, b.token)
-}
 
 /** A photo worth sending: a hotpot seen from above, drawn as SVG and rendered to PNG. */
 function hotpotPng(): Promise<Buffer> {
