@@ -57,6 +57,9 @@ const OrderPage = lazy(() => import('./pages/commerce/order-page.js').then((modu
 const ConversationPage = lazy(() =>
   import('./pages/chat/conversation-page.js').then((module) => ({ default: module.ConversationPage })),
 )
+const RedPacketPage = lazy(() =>
+  import('./pages/chat/red-packet-page.js').then((module) => ({ default: module.RedPacketPage })),
+)
 const NotificationsPage = lazy(() =>
   import('./pages/notifications-page.js').then((module) => ({ default: module.NotificationsPage })),
 )
@@ -102,6 +105,7 @@ const router = createBrowserRouter([
         ],
       },
       { path: '/chat/:id', element: deferred(<ConversationPage />) },
+      { path: '/red-packets/:id', element: deferred(<RedPacketPage />) },
       { path: '/notifications', element: deferred(<NotificationsPage />) },
       { path: '/circle/compose', element: deferred(<ComposePage />) },
       { path: '/circle/posts/:id', element: deferred(<PostPage />) },

@@ -11,6 +11,7 @@ import {
 import { chatKey, chatKeys } from '../api/chat-keys.js'
 import { fetchConversations, fetchMessagesAfter } from '../api/chat.js'
 import { notificationsKey } from '../api/notifications.js'
+import { redPacketChanged } from '../api/red-packets.js'
 import type { ClientFrame, ServerFrame } from './frames.js'
 
 /** Further behind than this, a conversation's history is loaded afresh rather than caught up message by message. */
@@ -97,6 +98,9 @@ export function createChatSync(queryClient: QueryClient, meId: string, send: (fr
         return burned(frame.data)
       case 'notification.new':
         return queryClient.invalidateQueries({ queryKey: notificationsKey })
+      case 'red_packet.claimed':
+      case 'red_packet.expired':
+        return redPacketChanged(queryClient, frame.data.packetId)
       default:
         return undefined
     }

@@ -8,6 +8,11 @@ export type ServerFrame =
   | { type: 'message.read'; data: { conversationId: string; userId: string; seq: number } }
   | { type: 'message.burned'; data: { messageId: string; conversationId: string } }
   | { type: 'notification.new'; data: NotificationView }
+  | {
+      type: 'red_packet.claimed'
+      data: { packetId: string; conversationId: string; userId: string; amount: number; finished: boolean }
+    }
+  | { type: 'red_packet.expired'; data: { packetId: string; conversationId: string; refunded: number } }
   | { type: 'pong'; data: null }
   | { type: 'error'; data: { code: string } }
 

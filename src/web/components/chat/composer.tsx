@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { MESSAGE_TEXT_MAX } from '../../../shared/api/chat.js'
-import { FlameIcon, ImageIcon } from '../icons.js'
+import { FlameIcon, ImageIcon, PlusIcon } from '../icons.js'
+import { MoneyPanel, type MoneyAction } from './money-panel.js'
 
 const BURN_CHOICES = [5, 10, 30, 60] as const
 const DEFAULT_BURN = 10
@@ -9,15 +10,21 @@ const DEFAULT_BURN = 10
 interface ComposerProps {
   onText: (text: string, burnSeconds: number | null) => void
   onImage: (file: File) => void
+  /** What the ➕ panel offers: 红包, 转账… */
+  moneyActions: MoneyAction[]
 }
 
-/** The bottom bar: a growing text box, an image picker, and 🔥 阅后即焚 with how long the message may be read. */
-export function Composer({ onText, onImage }: ComposerProps) {
+/**
+ * The bottom bar: a growing text box, an image picker, 🔥 阅后即焚 with how long the message may be read, and ➕ for
+ * the ways to send money.
+ */
+export function Composer({ onText, onImage, moneyActions }: ComposerProps) {
   const { t } = useTranslation()
   const imageId = useId()
   const hintId = useId()
   const [text, setText] = useState('')
   const [burn, setBurn] = useState<number | null>(null)
+  const [panel, setPanel] = useState(false)
   const box = useRef<HTMLTextAreaElement>(null)
 
   const submit = (event?: FormEvent) => {
@@ -79,6 +86,7 @@ export function Composer({ onText, onImage }: ComposerProps) {
           enterKeyHint="send"
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
+          onFocus={() => setPanel(false)}
         />
         {text.trim() ? (
           <button type="submit" className="button button--primary composer__send">
@@ -94,6 +102,17 @@ export function Composer({ onText, onImage }: ComposerProps) {
             <span className="visually-hidden">{t('chat.image')}</span>
           </label>
         )}
+        {!text.trim() && moneyActions.length > 0 && (
+          <button
+            type="button"
+            className="icon-button composer__more"
+            aria-expanded={panel}
+            aria-label={t('money.more')}
+            onClick={() => setPanel(!panel)}
+          >
+            <PlusIcon />
+          </button>
+        )}
         <input
           id={imageId}
           className="visually-hidden"
@@ -106,6 +125,19 @@ export function Composer({ onText, onImage }: ComposerProps) {
           }}
         />
       </div>
+      {panel && (
+        <MoneyPanel
+          label={t('money.more')}
+          actions={moneyActions.map((action) => ({
+            ...action,
+            onSelect: () => {
+              // The sheet takes over; the panel would only sit under it.
+              setPanel(false)
+              action.onSelect()
+            },
+          }))}
+        />
+      )}
     </form>
   )
 }

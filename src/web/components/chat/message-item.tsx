@@ -3,6 +3,8 @@ import type { MediaView } from '../../../shared/api/feed.js'
 import type { MessageView } from '../../../shared/api/chat.js'
 import { Avatar } from '../avatar.js'
 import { BurnBubble } from './burn-bubble.js'
+import { RedPacketCard } from './red-packet-card.js'
+import { TransferCard } from './transfer-card.js'
 
 interface MessageItemProps {
   message: MessageView
@@ -12,18 +14,24 @@ interface MessageItemProps {
   showStatus: boolean
   onOpenBurn: (message: MessageView) => void
   onOpenImage: (media: MediaView) => void
+  onOpenRedPacket: (message: MessageView) => void
 }
 
 /** One message as WeChat lays it out: the avatar beside a bubble, mine on the right in green, theirs on the left. */
-export function MessageItem({ message, mine, group, showStatus, onOpenBurn, onOpenImage }: MessageItemProps) {
+export function MessageItem(props: MessageItemProps) {
+  const { message, mine, group, showStatus, onOpenBurn, onOpenImage, onOpenRedPacket } = props
   const { t } = useTranslation()
-  const { sender, media, burnAfterReading } = message
+  const { sender, media, burnAfterReading, card } = message
   return (
     <li className={`message${mine ? ' message--mine' : ''}`} data-testid="message" data-seq={message.seq}>
       <Avatar name={sender.displayName} url={sender.avatarUrl} size={40} />
       <div className="message__body">
         {group && !mine && <span className="message__sender">{sender.displayName}</span>}
-        {burnAfterReading ? (
+        {card?.type === 'red_packet' ? (
+          <RedPacketCard message={message} card={card} onOpen={onOpenRedPacket} />
+        ) : card?.type === 'transfer' ? (
+          <TransferCard card={card} mine={mine} />
+        ) : burnAfterReading ? (
           <BurnBubble message={{ ...message, burnAfterReading }} mine={mine} group={group} onOpen={onOpenBurn} />
         ) : media ? (
           <button type="button" className="message__image" onClick={() => onOpenImage(media)}>

@@ -21,6 +21,7 @@ interface MessageListProps {
   loadingOlder: boolean
   onOlder: () => void
   onOpenBurn: (message: MessageView) => void
+  onOpenRedPacket: (message: MessageView) => void
   onRetry: (key: string) => void
   scrollerRef: Ref<HTMLDivElement>
 }
@@ -38,6 +39,7 @@ export function MessageList({
   loadingOlder,
   onOlder,
   onOpenBurn,
+  onOpenRedPacket,
   onRetry,
   scrollerRef,
 }: MessageListProps) {
@@ -65,6 +67,7 @@ export function MessageList({
                 showStatus={message === newestMine && outgoing.length === 0}
                 onOpenBurn={onOpenBurn}
                 onOpenImage={setImage}
+                onOpenRedPacket={onOpenRedPacket}
               />
             </Fragment>
           ))}

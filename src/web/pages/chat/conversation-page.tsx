@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useParams } from 'react-router'
+import { useNavigate, useParams } from 'react-router'
 import type { ConversationView, MessageView } from '../../../shared/api/chat.js'
 import { useMe } from '../../api/accounts.js'
 import { patchMessages } from '../../api/chat-cache.js'
@@ -11,6 +11,11 @@ import { BurnViewer } from '../../components/chat/burn-viewer.js'
 import { Composer } from '../../components/chat/composer.js'
 import { GroupInfoSheet } from '../../components/chat/group-info-sheet.js'
 import { MessageList } from '../../components/chat/message-list.js'
+import { RedEnvelopeIcon, TransferArrowsIcon } from '../../components/chat/money-icons.js'
+import type { MoneyAction } from '../../components/chat/money-panel.js'
+import { RedPacketEnvelope } from '../../components/chat/red-packet-envelope.js'
+import { RedPacketSheet } from '../../components/chat/red-packet-sheet.js'
+import { TransferSheet } from '../../components/chat/transfer-sheet.js'
 import { FormAlert } from '../../components/form-alert.js'
 import { MoreIcon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
@@ -18,6 +23,8 @@ import { Spinner } from '../../components/spinner.js'
 import type { Me } from '../../api/types.js'
 import { useOutbox } from '../../lib/use-outbox.js'
 import { usePageVisible } from '../../lib/use-page-visible.js'
+import '../../components/chat/money-chat.css'
+import '../../components/chat/red-packet.css'
 
 /** One conversation: its history, live; what I read is marked read; a composer at the bottom. */
 export function ConversationPage() {
@@ -58,6 +65,9 @@ function Conversation({ conversation, me }: { conversation: ConversationView; me
   const [info, setInfo] = useState(false)
   const [burning, setBurning] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | undefined>()
+  const [moneySheet, setMoneySheet] = useState<'redPacket' | 'transfer' | null>(null)
+  const [envelope, setEnvelope] = useState<MessageView | null>(null)
+  const navigate = useNavigate()
   const group = conversation.kind === 'group'
   const messages = (history.data?.pages ?? []).flatMap((page) => page.items).reverse()
   const newest = messages.at(-1)?.seq ?? 0
@@ -80,6 +90,34 @@ function Conversation({ conversation, me }: { conversation: ConversationView; me
         : item,
     )
   }
+
+  const moneyActions: MoneyAction[] = [
+    {
+      key: 'redPacket',
+      label: t('money.redPacket'),
+      icon: <RedEnvelopeIcon size={28} />,
+      onSelect: () => setMoneySheet('redPacket'),
+    },
+    // The server moves money between the two people of a direct chat only; a group has red packets instead.
+    ...(group
+      ? []
+      : [
+          {
+            key: 'transfer',
+            label: t('money.transfer'),
+            icon: <TransferArrowsIcon size={28} />,
+            onSelect: () => setMoneySheet('transfer'),
+          },
+        ]),
+  ]
+  const moneySent = () => {
+    setMoneySheet(null)
+    toBottom()
+  }
+  const toDetails = useCallback(
+    (packetId: string) => navigate(`/red-packets/${encodeURIComponent(packetId)}`),
+    [navigate],
+  )
 
   return (
     <div className="chat-page">
@@ -121,6 +159,7 @@ function Conversation({ conversation, me }: { conversation: ConversationView; me
             setNotice(undefined)
             setBurning(message.id)
           }}
+          onOpenRedPacket={(message) => setEnvelope(message)}
           onRetry={outbox.retry}
           scrollerRef={scroller}
         />
@@ -135,7 +174,35 @@ function Conversation({ conversation, me }: { conversation: ConversationView; me
           outbox.sendImage(file)
           toBottom()
         }}
+        moneyActions={moneyActions}
       />
+      {moneySheet === 'redPacket' && (
+        <RedPacketSheet
+          conversationId={conversation.id}
+          groupId={conversation.groupId}
+          onClose={() => setMoneySheet(null)}
+          onSent={moneySent}
+        />
+      )}
+      {moneySheet === 'transfer' && (
+        <TransferSheet
+          conversationId={conversation.id}
+          peerName={conversation.title}
+          onClose={() => setMoneySheet(null)}
+          onSent={moneySent}
+        />
+      )}
+      {envelope?.card && (
+        <RedPacketEnvelope
+          key={envelope.id}
+          message={envelope}
+          card={envelope.card}
+          meId={me.id}
+          direct={!group}
+          onClose={() => setEnvelope(null)}
+          onDetails={toDetails}
+        />
+      )}
       {burning && (
         <BurnViewer
           key={burning}
