@@ -10,6 +10,7 @@ import * as feed from './migrations/0007-feed.js'
 import * as feedIndexes from './migrations/0008-feed-indexes.js'
 import * as housekeepingIndexes from './migrations/0009-housekeeping-indexes.js'
 import * as commerce from './migrations/0010-commerce.js'
+import * as notifications from './migrations/0011-notifications.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-feed-indexes': feedIndexes,
   '0009-housekeeping-indexes': housekeepingIndexes,
   '0010-commerce': commerce,
+  '0011-notifications': notifications,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

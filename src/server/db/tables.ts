@@ -5,6 +5,7 @@ import type { IdempotencyTables } from '../idempotency/tables.js'
 import type { LedgerTables } from '../ledger/tables.js'
 import type { LimitsTables } from '../limits/tables.js'
 import type { MediaTables } from '../media/tables.js'
+import type { NotificationsTables } from '../notifications/tables.js'
 import type { SocialTables } from '../social/tables.js'
 import type { WalletTables } from '../wallet/tables.js'
 
@@ -19,4 +20,5 @@ export interface Tables
     SocialTables,
     MediaTables,
     FeedTables,
-    CommerceTables {}
+    CommerceTables,
+    NotificationsTables {}
