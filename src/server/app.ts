@@ -11,6 +11,7 @@ import { startHousekeeping } from './housekeeping.js'
 import { feedRoutes } from './feed/routes.js'
 import { commerceRoutes } from './commerce/routes.js'
 import { mediaRoutes } from './media/routes.js'
+import { notificationsRoutes } from './notifications/routes.js'
 import { socialRoutes } from './social/routes.js'
 import { walletRoutes } from './wallet/routes.js'
 import { installAuthentication } from './http/auth.js'
@@ -70,6 +71,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(mediaRoutes(ctx))
       await api.register(feedRoutes(ctx))
       await api.register(commerceRoutes(ctx))
+      await api.register(notificationsRoutes(ctx))
     },
     { prefix: '/api/v1' },
   )

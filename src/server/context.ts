@@ -5,6 +5,7 @@ import { PinService } from './accounts/pin-service.js'
 import { RealNameService } from './accounts/real-name-service.js'
 import { openDatabase, type Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { EventHub } from './events/hub.js'
 import { IdempotencyService } from './idempotency/service.js'
 import { LedgerService } from './ledger/service.js'
 import { FeedService, type FeedDeps } from './feed/service.js'
@@ -13,6 +14,7 @@ import { OrdersService } from './commerce/service.js'
 import { FulfilmentService } from './commerce/fulfilment.js'
 import { OrderSteps } from './commerce/steps.js'
 import { MediaService } from './media/service.js'
+import { NotificationsService } from './notifications/service.js'
 import { GroupsService } from './social/groups-service.js'
 import { SocialService } from './social/service.js'
 import { SandboxFundingProvider } from './wallet/funding.js'
@@ -29,6 +31,8 @@ export interface AppContext {
   bus: Bus
   /** Frames to people's sockets, after commit. */
   push: Push
+  /** Domain events, emitted after commit; notifications listen. */
+  events: EventHub
   clock: () => number
   accounts: AccountsService
   realNames: RealNameService
@@ -45,6 +49,7 @@ export interface AppContext {
   products: ProductCatalog
   orders: OrdersService
   fulfilment: FulfilmentService
+  notifications: NotificationsService
   close(): Promise<void>
 }
 
@@ -66,13 +71,15 @@ export async function createContext(config: Config, options: ContextOptions = {}
   }
   const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, `${config.redisPrefix}bus:`) : new MemoryBus()
   const { db } = database
-  const push = new Push(bus, options.log ?? { warn: () => undefined })
+  const log = options.log ?? { warn: () => undefined, error: () => undefined }
+  const push = new Push(bus, log)
+  const events = new EventHub(log)
   const ledger = new LedgerService(database, clock)
   await ledger.init()
   const accounts = new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2 })
   const realNames = new RealNameService(db, secret, clock, (userId) => ledger.openWallet(userId))
   const pins = new PinService(db, secret, clock)
-  const social = new SocialService(db, accounts, clock)
+  const social = new SocialService(db, accounts, clock, events)
   const media = new MediaService(db, config.dataDir, clock)
   const walletDeps: WalletDeps = {
     db,
@@ -82,6 +89,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     pins,
     social,
     funding: new SandboxFundingProvider(),
+    events,
   }
   const feedDeps: FeedDeps = {
     db,
@@ -90,6 +98,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     social,
     media,
     ledger,
+    events,
     clock,
     rules: { tipDailyCap: config.tipDailyCapFen, productPostsPerDay: config.productPostsPerDay },
     // Commerce is built on the feed; purchase posts reach back to it once it exists.
@@ -106,6 +115,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     social,
     media,
     products,
+    events,
     clock,
     rules: {
       unpaidOrderMs: config.orderUnpaidMinutes * 60_000,
@@ -114,11 +124,14 @@ export async function createContext(config: Config, options: ContextOptions = {}
     },
   })
   const orders = new OrdersService(orderSteps)
+  const notifications = new NotificationsService({ db, accounts, social, push, clock })
+  events.on((event) => notifications.handle(event))
   return {
     config,
     database,
     bus,
     push,
+    events,
     clock,
     accounts,
     realNames,
@@ -135,8 +148,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
     products,
     orders,
     fulfilment: new FulfilmentService(orderSteps),
+    notifications,
     async close() {
       await ledger.idle()
+      // Listeners of what the last commands committed still write and publish.
+      await events.idle()
       await bus.close()
       await database.close()
     },

@@ -6,7 +6,7 @@ const INTERVAL_MS = 30_000
 /**
  * Periodic chores whose due work is found in the database, so a restart loses nothing and several processes
  * may run them at once: void expired holds, close unpaid orders and confirm shipped ones past their time, forget
- * idempotency keys past retention, drop expired sessions.
+ * idempotency keys past retention, drop expired sessions and old read notifications.
  */
 export async function runHousekeeping(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
   const voided = await ctx.ledger.voidExpiredHolds()
@@ -15,6 +15,7 @@ export async function runHousekeeping(ctx: AppContext, log: FastifyBaseLogger): 
   if (orders > 0) log.info({ orders }, 'closed unpaid and auto-confirmed orders')
   await ctx.idempotency.prune()
   await ctx.accounts.deleteExpiredSessions()
+  await ctx.notifications.prune()
 }
 
 /** Runs the chores now (whatever fell due while the server was down) and then every 30 s. */

@@ -10,6 +10,7 @@ import type { PinService } from '../accounts/pin-service.js'
 import type { RealNameService } from '../accounts/real-name-service.js'
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { Db } from '../db/database.js'
+import type { Events } from '../events/hub.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
 import { SYSTEM_ACCOUNTS, userIdOfWallet, walletAccountId } from '../ledger/accounts.js'
@@ -28,6 +29,7 @@ export interface WalletDeps {
   pins: PinService
   social: SocialService
   funding: FundingProvider
+  events: Events
 }
 
 /** The wallet: balance, top-up, withdrawal, transfers and history. Money moves only through the ledger. */
