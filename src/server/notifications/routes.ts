@@ -17,9 +17,15 @@ export function notificationsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox 
     )
     app.post(
       '/notifications/read',
-      { schema: { tags, body: MarkReadBody, response: { 204: NoContent } } },
+      {
+        schema: { tags, body: MarkReadBody, response: { 204: NoContent } },
+        // No body at all means what an empty one does: mark all read.
+        preValidation: async (request) => {
+          request.body ??= {}
+        },
+      },
       async (request, reply) => {
-        await ctx.notifications.markRead(actorOf(request), request.body ?? {})
+        await ctx.notifications.markRead(actorOf(request), request.body)
         return reply.code(204).send(null)
       },
     )
