@@ -45,20 +45,18 @@ export function draftsFor(event: DomainEvent): Draft[] {
     case 'post.commented': {
       const data = { commentId: event.commentId, text: preview(event.text, COMMENT_PREVIEW_MAX) }
       const reply = event.replyToUserId
-      return [
-        // WeChat's rule: a comment is seen only by the commenter's friends, so only a friend hears of a reply.
-        ...(reply
-          ? [
-              {
-                ...postDraft(event.post, 'comment.replied', event.commenterId, data),
-                recipientId: reply,
-                friendsOnly: true,
-              },
-            ]
-          : []),
-        // The post's author, unless the reply was to them: one notification per comment each.
-        ...(reply === event.post.authorId ? [] : [postDraft(event.post, 'post.commented', event.commenterId, data)]),
-      ]
+      const drafts: Draft[] = []
+      // WeChat's rule: a comment is seen only by the commenter's friends, so only a friend hears of a reply.
+      if (reply) {
+        drafts.push({
+          ...postDraft(event.post, 'comment.replied', event.commenterId, data),
+          recipientId: reply,
+          friendsOnly: true,
+        })
+      }
+      // The post's author, unless the reply was to them: one notification per comment each.
+      if (reply !== event.post.authorId) drafts.push(postDraft(event.post, 'post.commented', event.commenterId, data))
+      return drafts
     }
     case 'payment_request.created':
     case 'payment_request.paid':
