@@ -73,7 +73,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const { db } = database
   const log = options.log ?? { warn: () => undefined, error: () => undefined }
   const push = new Push(bus, log)
-  const events = new EventHub(log)
+  const events = new EventHub(log, clock)
   const ledger = new LedgerService(database, clock)
   await ledger.init()
   const accounts = new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2 })
@@ -125,7 +125,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   })
   const orders = new OrdersService(orderSteps)
   const notifications = new NotificationsService({ db, accounts, social, push, clock })
-  events.on((event) => notifications.handle(event))
+  events.on((event, stamp) => notifications.handle(event, stamp))
   return {
     config,
     database,

@@ -1,7 +1,17 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { monotonicFactory } from 'ulid'
 import type { DomainEvent } from './types.js'
 
-export type EventListener = (event: DomainEvent) => Promise<void>
+/**
+ * Stamped at emit, just after the commit: listeners run a little later and in no promised order, so whatever they
+ * must order by (a list, newest first) comes from here. Ids are ULIDs, increasing in the order of emits.
+ */
+export interface EventStamp {
+  id: string
+  at: number
+}
+
+export type EventListener = (event: DomainEvent, stamp: EventStamp) => Promise<void>
 
 /** What a producer needs: a place to say that something happened. */
 export interface Events {
@@ -16,19 +26,25 @@ export interface Events {
  * a nudge beside state the client can always list).
  */
 export class EventHub implements Events {
+  private readonly newId = monotonicFactory()
   private readonly listeners: EventListener[] = []
   private readonly running = new Set<Promise<void>>()
 
-  constructor(private readonly log: Pick<FastifyBaseLogger, 'error'>) {}
+  constructor(
+    private readonly log: Pick<FastifyBaseLogger, 'error'>,
+    private readonly clock: () => number,
+  ) {}
 
   on(listener: EventListener): void {
     this.listeners.push(listener)
   }
 
   emit(event: DomainEvent): void {
+    const at = this.clock()
+    const stamp = { id: this.newId(at), at }
     for (const listener of this.listeners) {
       const run = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => listener(event))
+        .then(() => listener(event, stamp))
         .catch((error: unknown) => this.log.error({ err: error, event: event.type }, 'event listener failed'))
         .finally(() => this.running.delete(run))
       this.running.add(run)

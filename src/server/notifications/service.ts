@@ -1,4 +1,3 @@
-import { monotonicFactory } from 'ulid'
 import type {
   MarkReadBody,
   NotificationData,
@@ -10,6 +9,7 @@ import type { PersonView } from '../../shared/api/social.js'
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { Db } from '../db/database.js'
 import { decodeCursor, nextCursor } from '../db/keyset.js'
+import type { EventStamp } from '../events/hub.js'
 import type { DomainEvent } from '../events/types.js'
 import type { Push } from '../realtime/push.js'
 import type { SocialService } from '../social/service.js'
@@ -22,8 +22,6 @@ import {
   markRead,
   type NotificationRow,
 } from './store.js'
-
-const newId = monotonicFactory()
 
 /** Read notifications are kept this long. */
 const READ_RETENTION_MS = 90 * 24 * 3600_000
@@ -44,12 +42,15 @@ export interface NotificationsDeps {
 export class NotificationsService {
   constructor(private readonly deps: NotificationsDeps) {}
 
-  async handle(event: DomainEvent): Promise<void> {
+  /**
+   * The stamp, not this moment, orders the list: the event's id (a ULID) plus the draft's place names each
+   * notification, so ids increase in the order things happened and one event never makes the same one twice.
+   */
+  async handle(event: DomainEvent, { id, at }: EventStamp): Promise<void> {
     const drafts = await this.admitted(draftsFor(event))
     if (drafts.length === 0) return
-    const now = this.deps.clock()
-    const rows: NotificationRow[] = drafts.map((d) => ({
-      id: newId(),
+    const rows: NotificationRow[] = drafts.map((d, i) => ({
+      id: `${id}${i.toString(36)}`,
       recipient_id: d.recipientId,
       kind: d.kind,
       actor_id: d.actorId,
@@ -57,7 +58,7 @@ export class NotificationsService {
       ref_id: d.ref.id,
       data: JSON.stringify(d.data),
       read_at: null,
-      created_at: now,
+      created_at: at,
     }))
     await insertNotifications(this.deps.db, rows)
     const people = await this.deps.accounts.profiles(rows.flatMap((r) => (r.actor_id ? [r.actor_id] : [])))

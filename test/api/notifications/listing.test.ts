@@ -44,6 +44,7 @@ describe('the notification list: pages, unread, read, and only ever one’s own'
   }
 
   it('pages through everything exactly once, newest first, with the unread count on every page', async () => {
+    const start = now
     const { payer } = await payerWith(25)
     const first = await notificationsOf(app(), payer, '?limit=10')
     expect(first).toMatchObject({ unreadCount: 25 })
@@ -51,7 +52,12 @@ describe('the notification list: pages, unread, read, and only ever one’s own'
     const all = await everyPage(payer, '', 10)
     expect(all).toHaveLength(25)
     expect(new Set(all.map((n) => n.id)).size).toBe(25)
-    // Newest first: the last request made is on top.
+    // Newest first by the time each happened, then by id among those of the same millisecond.
+    const times = all.map((n) => Date.parse(n.createdAt) - start)
+    expect(times).toEqual(Array.from({ length: 25 }, (_, i) => Math.floor((24 - i) / 2) + 1))
+    const keys = all.map((n) => `${n.createdAt} ${n.id}`)
+    expect(keys).toEqual([...keys].sort().reverse())
+    // Ids follow the order things happened in, so the last request made is on top even within a millisecond.
     expect(all.map((n) => n.data.amount)).toEqual(Array.from({ length: 25 }, (_, i) => 124 - i))
     expect(all.every((n) => n.read === false && n.kind === 'payment_request.received')).toBe(true)
   })

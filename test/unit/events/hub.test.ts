@@ -7,7 +7,7 @@ const event: DomainEvent = { type: 'friend_request.sent', requestId: 'r1', fromI
 describe('the domain event hub', () => {
   it('runs listeners after the emitter has moved on, and logs a failing one without stopping the others', async () => {
     const errors: unknown[] = []
-    const hub = new EventHub({ error: (details: unknown) => errors.push(details) })
+    const hub = new EventHub({ error: (details: unknown) => errors.push(details) }, () => 1)
     const heard: string[] = []
     hub.on(async () => {
       throw new Error('listener broke')
@@ -24,7 +24,7 @@ describe('the domain event hub', () => {
   })
 
   it('idle waits for listeners that emit in turn', async () => {
-    const hub = new EventHub({ error: () => undefined })
+    const hub = new EventHub({ error: () => undefined }, () => 1)
     const heard: string[] = []
     hub.on(async (e) => {
       heard.push(e.type)
@@ -35,5 +35,23 @@ describe('the domain event hub', () => {
     hub.emit(event)
     await hub.idle()
     expect(heard).toEqual(['friend_request.sent', 'friend_request.accepted'])
+  })
+
+  it('stamps each event when it is emitted, with ids that increase in the order of emits', async () => {
+    let now = 5
+    const hub = new EventHub({ error: () => undefined }, () => now)
+    const stamps: Array<{ id: string; at: number }> = []
+    hub.on(async (_, stamp) => {
+      stamps.push(stamp)
+    })
+    hub.emit(event)
+    now = 9
+    hub.emit(event)
+    hub.emit(event)
+    now = 20
+    await hub.idle()
+    expect(stamps.map((s) => s.at)).toEqual([5, 9, 9])
+    expect(stamps.map((s) => s.id)).toEqual(stamps.map((s) => s.id).sort())
+    expect(new Set(stamps.map((s) => s.id)).size).toBe(3)
   })
 })
