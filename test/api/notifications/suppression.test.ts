@@ -75,7 +75,7 @@ describe('notification suppression: oneself, blocks either way, mutes — decide
     expect(await newsOf(author)).toEqual(['post.liked', 'post.liked'])
   })
 
-  it('muting someone silences their likes, comments, tips, payment requests and orders', async () => {
+  it('muting someone silences their likes, comments, tips and payment requests', async () => {
     const { author, fan, postId } = await scene()
     await as(author, 'PUT', `/api/v1/friends/${fan.id}/settings`, { muteTheirPosts: true })
     expect((await like(fan, postId)).status).toBe(204)
