@@ -128,7 +128,8 @@ async function benchEngine(target: FeedTarget, options: FeedBenchOptions): Promi
         writes,
         readRate: rate,
         writeRate: options.writeRate,
-        // Enough connections that a slow response never holds back the next scheduled request.
+        // Sockets for ~50 ms of arrivals: enough that the pool is never what makes a request wait while the
+        // server keeps up; when it does not, the client-side queue's wait is counted, as it should be.
         readConnections: Math.max(8, Math.ceil(rate / 20)),
         seconds: options.seconds,
       })

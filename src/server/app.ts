@@ -10,6 +10,12 @@ import { healthRoutes } from './health/routes.js'
 import { startHousekeeping } from './housekeeping.js'
 import { feedRoutes } from './feed/routes.js'
 import { commerceRoutes } from './commerce/routes.js'
+import { chatRoutes } from './chat/routes.js'
+import { redPacketRoutes } from './redpackets/routes.js'
+import { liveRoutes } from './live/routes.js'
+import { realtimeRoutes } from './realtime/routes.js'
+import { clientFrameHandlers } from './realtime/client-frames.js'
+import websocket from '@fastify/websocket'
 import { mediaRoutes } from './media/routes.js'
 import { notificationsRoutes } from './notifications/routes.js'
 import { socialRoutes } from './social/routes.js'
@@ -29,6 +35,7 @@ declare module 'fastify' {
 
 /** JSON bodies are small; uploads get their own limit on their own route. */
 const BODY_LIMIT_BYTES = 256 * 1024
+const SOCKET_FRAME_MAX_BYTES = 64 * 1024
 
 export interface BuildOptions extends ContextOptions {
   /** Where logs go instead of stdout (tests read them to prove no secret is ever written). */
@@ -61,6 +68,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await installSecurity(app, ctx)
   await installOpenApi(app)
   installAuthentication(app, ctx.accounts)
+  // Before any route, so that the socket route is recognised as one.
+  await app.register(websocket, { options: { maxPayload: SOCKET_FRAME_MAX_BYTES } })
 
   await app.register(
     async (api) => {
@@ -72,6 +81,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(feedRoutes(ctx))
       await api.register(commerceRoutes(ctx))
       await api.register(notificationsRoutes(ctx))
+      await api.register(chatRoutes(ctx))
+      await api.register(redPacketRoutes(ctx))
+      await api.register(liveRoutes(ctx))
+      await api.register(realtimeRoutes(ctx, clientFrameHandlers(ctx)))
     },
     { prefix: '/api/v1' },
   )

@@ -29,6 +29,14 @@ export interface Config {
   orderUnpaidMinutes: number
   /** Days after shipping that an order completes by itself unless the buyer asks for a refund. */
   orderAutoConfirmDays: number
+  /** Fen a red packet may hold at most. */
+  redPacketMaxFen: number
+  /** Shares a red packet may have at most. */
+  redPacketMaxShares: number
+  /** Hours an unopened burn-after-reading message keeps its text. */
+  burnExpiryHours: number
+  /** Seconds between socket pings; a socket that misses one pong is dropped. */
+  wsHeartbeatSeconds: number
 }
 
 export class ConfigError extends Error {}
@@ -48,7 +56,12 @@ export const ENVIRONMENT_HELP = `Environment:
   LIFECIRCLE_TIP_DAILY_CAP_FEN       password-free tips per person per day, in fen (2000 = ¥20)
   LIFECIRCLE_PRODUCT_POSTS_PER_DAY   product posts a seller may publish per day (5)
   LIFECIRCLE_ORDER_UNPAID_MINUTES    minutes an unpaid order keeps its stock before it closes (30)
-  LIFECIRCLE_ORDER_AUTO_CONFIRM_DAYS days after shipping that an order completes by itself (10)`
+  LIFECIRCLE_ORDER_AUTO_CONFIRM_DAYS days after shipping that an order completes by itself (10)
+  LIFECIRCLE_REDIS_PREFIX            prefix of every Redis key and channel, to share one Redis ('lifecircle:')
+  LIFECIRCLE_RED_PACKET_MAX_FEN      fen a red packet may hold at most (20000 = ¥200)
+  LIFECIRCLE_RED_PACKET_MAX_SHARES   shares a red packet may be split into at most (100)
+  LIFECIRCLE_BURN_EXPIRY_HOURS       hours an unopened burn-after-reading message keeps its text (72)
+  LIFECIRCLE_WS_HEARTBEAT_SECONDS    seconds between WebSocket pings; a socket that misses a pong is dropped (30)`
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string } = {}): Config {
   const port = Number(env.PORT ?? 3000)
@@ -79,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     databaseUrl,
     databaseSchema: undefined,
     redisUrl,
-    redisPrefix: 'lifecircle:',
+    redisPrefix: nonEmpty(env.LIFECIRCLE_REDIS_PREFIX) ?? 'lifecircle:',
     logLevel,
     secret,
     ipLimits: ipLimits === 'on',
@@ -89,6 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     productPostsPerDay: positiveInteger(env, 'LIFECIRCLE_PRODUCT_POSTS_PER_DAY', 5),
     orderUnpaidMinutes: positiveInteger(env, 'LIFECIRCLE_ORDER_UNPAID_MINUTES', 30),
     orderAutoConfirmDays: positiveInteger(env, 'LIFECIRCLE_ORDER_AUTO_CONFIRM_DAYS', 10),
+    redPacketMaxFen: positiveInteger(env, 'LIFECIRCLE_RED_PACKET_MAX_FEN', 20_000),
+    redPacketMaxShares: positiveInteger(env, 'LIFECIRCLE_RED_PACKET_MAX_SHARES', 100),
+    burnExpiryHours: positiveInteger(env, 'LIFECIRCLE_BURN_EXPIRY_HOURS', 72),
+    wsHeartbeatSeconds: positiveInteger(env, 'LIFECIRCLE_WS_HEARTBEAT_SECONDS', 30),
   }
 }
 

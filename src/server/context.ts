@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { pino } from 'pino'
 import type { Config } from './config.js'
 import { AccountsService } from './accounts/service.js'
 import { PinService } from './accounts/pin-service.js'
@@ -22,6 +23,15 @@ import { PaymentRequestsService } from './wallet/payment-requests-service.js'
 import { WalletService, type WalletDeps } from './wallet/service.js'
 import { MemoryBus, RedisBus, type Bus } from './realtime/bus.js'
 import { Push } from './realtime/push.js'
+import { Gateway } from './realtime/gateway.js'
+import { ChatService, type ChatDeps } from './chat/service.js'
+import { BurnService } from './chat/burn.js'
+import { ChatTransfers } from './chat/transfers.js'
+import { MessageWriter } from './chat/writer.js'
+import { RedPacketService } from './redpackets/service.js'
+import { LiveService } from './live/service.js'
+import { LiveTips } from './live/tips.js'
+import { LiveRooms, LocalViewerCounts, RedisViewerCounts } from './live/rooms.js'
 import { loadSecret } from './secret.js'
 
 /** Infrastructure and the domain services built on it; routes receive this and nothing else. */
@@ -33,6 +43,8 @@ export interface AppContext {
   push: Push
   /** Domain events, emitted after commit; notifications listen. */
   events: EventHub
+  /** The sockets this process holds. */
+  gateway: Gateway
   clock: () => number
   accounts: AccountsService
   realNames: RealNameService
@@ -50,6 +62,13 @@ export interface AppContext {
   orders: OrdersService
   fulfilment: FulfilmentService
   notifications: NotificationsService
+  chat: ChatService
+  burns: BurnService
+  chatTransfers: ChatTransfers
+  redPackets: RedPacketService
+  rooms: LiveRooms
+  live: LiveService
+  liveTips: LiveTips
   close(): Promise<void>
 }
 
@@ -58,6 +77,9 @@ export interface ContextOptions {
   /** Where services log what is worth knowing but not worth failing a request for. */
   log?: FastifyBaseLogger
 }
+
+/** A slow client may hold at most this much of unsent frames before it is cut off. */
+const SOCKET_BUFFER_MAX_BYTES = 1024 * 1024
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   const clock = options.clock ?? Date.now
@@ -71,8 +93,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   }
   const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, `${config.redisPrefix}bus:`) : new MemoryBus()
   const { db } = database
-  const log = options.log ?? { warn: () => undefined, error: () => undefined }
+  const log = options.log ?? silentLogger()
   const push = new Push(bus, log)
+  const gateway = new Gateway(bus, log, {
+    heartbeatMs: config.wsHeartbeatSeconds * 1000,
+    maxBufferedBytes: SOCKET_BUFFER_MAX_BYTES,
+  })
   const events = new EventHub(log, clock)
   const ledger = new LedgerService(database, clock)
   await ledger.init()
@@ -126,12 +152,33 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const orders = new OrdersService(orderSteps)
   const notifications = new NotificationsService({ db, accounts, social, push, clock })
   events.on((event, stamp) => notifications.handle(event, stamp))
+  const groups = new GroupsService(db, accounts, social, clock)
+  const chatDeps: ChatDeps = {
+    db,
+    accounts,
+    social,
+    groups,
+    media,
+    push,
+    writer: new MessageWriter(database),
+    clock,
+    burnExpiryMs: config.burnExpiryHours * 3600_000,
+  }
+  const chat = new ChatService(chatDeps)
+  const wallet = new WalletService(walletDeps)
+  const viewers =
+    bus instanceof RedisBus
+      ? new RedisViewerCounts(bus.client, `${config.redisPrefix}viewers:`)
+      : new LocalViewerCounts()
+  const rooms = new LiveRooms(bus, gateway, viewers, log, { flushMs: 100, maxPending: 1000, viewersMs: 5000 })
+  const live = new LiveService({ db, accounts, media, rooms, clock })
   return {
     config,
     database,
     bus,
     push,
     events,
+    gateway,
     clock,
     accounts,
     realNames,
@@ -139,22 +186,50 @@ export async function createContext(config: Config, options: ContextOptions = {}
     ledger,
     idempotency: new IdempotencyService(db, clock),
     walletDeps,
-    wallet: new WalletService(walletDeps),
+    wallet,
     paymentRequests: new PaymentRequestsService(walletDeps, clock),
     social,
-    groups: new GroupsService(db, accounts, social, clock),
+    groups,
     media,
     feed,
     products,
     orders,
     fulfilment: new FulfilmentService(orderSteps),
     notifications,
+    chat,
+    burns: new BurnService(chatDeps, chat, database),
+    chatTransfers: new ChatTransfers(chat, wallet, accounts, push, clock),
+    rooms,
+    live,
+    liveTips: new LiveTips(live, feed, ledger, accounts, realNames, clock),
+    redPackets: new RedPacketService({
+      db,
+      ledger,
+      accounts,
+      realNames,
+      pins,
+      social,
+      chat,
+      push,
+      clock,
+      rules: {
+        maxTotal: config.redPacketMaxFen,
+        maxCount: config.redPacketMaxShares,
+        expiryMs: 24 * 3600_000,
+      },
+    }),
     async close() {
       await ledger.idle()
       // Listeners of what the last commands committed still write and publish.
       await events.idle()
+      await rooms.close()
+      await gateway.close()
       await bus.close()
       await database.close()
     },
   }
+}
+
+function silentLogger(): FastifyBaseLogger {
+  return pino({ level: 'silent' })
 }

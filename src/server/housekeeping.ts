@@ -5,14 +5,19 @@ const INTERVAL_MS = 30_000
 
 /**
  * Periodic chores whose due work is found in the database, so a restart loses nothing and several processes
- * may run them at once: void expired holds, close unpaid orders and confirm shipped ones past their time, forget
- * idempotency keys past retention, drop expired sessions and old read notifications.
+ * may run them at once: void expired holds, close unpaid orders and confirm shipped ones past their time, burn
+ * unopened messages past theirs, return unclaimed red packets, forget idempotency keys past retention, drop expired
+ * sessions and old read notifications.
  */
 export async function runHousekeeping(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
   const voided = await ctx.ledger.voidExpiredHolds()
   if (voided > 0) log.info({ voided }, 'voided expired holds')
   const orders = await ctx.fulfilment.settleDue()
   if (orders > 0) log.info({ orders }, 'closed unpaid and auto-confirmed orders')
+  const packets = await ctx.redPackets.expire()
+  if (packets > 0) log.info({ packets }, 'returned unclaimed red packets')
+  const burned = await ctx.burns.expire()
+  if (burned > 0) log.info({ burned }, 'burned unopened messages past their time')
   await ctx.idempotency.prune()
   await ctx.accounts.deleteExpiredSessions()
   await ctx.notifications.prune()

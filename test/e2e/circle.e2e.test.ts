@@ -148,6 +148,12 @@ describeIfE2E('the Life Circle in the browser', () => {
     await a.locator('[data-testid="picked-image"] img[src^="/api/v1/media/"]').waitFor()
     expect(await a.getByTestId('audience-value').textContent()).toBe('公开')
     await screenshot(a, '23-composer.png')
+    // Leaving with unsaved work asks first (放弃编辑？); staying keeps the draft.
+    await a.getByRole('link', { name: '返回' }).click()
+    const discard = a.getByRole('dialog', { name: '放弃编辑？' })
+    await discard.getByRole('button', { name: '取消' }).click()
+    await discard.waitFor({ state: 'hidden' })
+    expect(await a.getByLabel('动态内容').inputValue()).toBe(HOSTILE)
     await a.getByRole('button', { name: '发表', exact: true }).click()
     await a.waitForURL('**/circle')
     const alicePost = a.getByTestId('post').filter({ has: a.getByRole('heading', { name: '小明' }) })

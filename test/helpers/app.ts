@@ -13,6 +13,12 @@ export interface TestAppOptions {
   webRoot?: string
   logStream?: { write(line: string): void }
   logLevel?: string
+  /** More environment for loadConfig (LIFECIRCLE_… settings). */
+  env?: Record<string, string>
+  /** SQLite even when DATABASE_URL is set: for tests about the SQLite files themselves. */
+  sqlite?: boolean
+  /** Redis for the bus even when REDIS_URL is not set (REDIS_URL wins when it is). */
+  redisUrl?: string
 }
 
 export interface TestApp {
@@ -30,11 +36,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const config: Config = {
     ...loadConfig({
       DATA_DIR: dataDir,
-      DATABASE_URL: process.env.DATABASE_URL,
-      REDIS_URL: process.env.REDIS_URL,
+      DATABASE_URL: options.sqlite ? undefined : process.env.DATABASE_URL,
+      REDIS_URL: process.env.REDIS_URL ?? options.redisUrl,
       LOG_LEVEL: options.logLevel ?? process.env.TEST_LOG_LEVEL ?? 'silent',
       LIFECIRCLE_SECRET: crypto.randomBytes(32).toString('hex'),
       LIFECIRCLE_IP_LIMITS: options.ipLimits ? 'on' : 'off',
+      ...options.env,
     }),
     webRoot: options.webRoot,
     redisPrefix: `test-${crypto.randomBytes(6).toString('hex')}:`,

@@ -11,6 +11,9 @@ import * as feedIndexes from './migrations/0008-feed-indexes.js'
 import * as housekeepingIndexes from './migrations/0009-housekeeping-indexes.js'
 import * as commerce from './migrations/0010-commerce.js'
 import * as notifications from './migrations/0011-notifications.js'
+import * as chat from './migrations/0012-chat.js'
+import * as redPackets from './migrations/0013-red-packets.js'
+import * as live from './migrations/0015-live.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +28,9 @@ const migrations: Record<string, Migration> = {
   '0009-housekeeping-indexes': housekeepingIndexes,
   '0010-commerce': commerce,
   '0011-notifications': notifications,
+  '0012-chat': chat,
+  '0013-red-packets': redPackets,
+  '0015-live': live,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

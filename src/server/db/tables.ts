@@ -1,4 +1,7 @@
 import type { AccountsTables } from '../accounts/tables.js'
+import type { ChatTables } from '../chat/tables.js'
+import type { RedPacketTables } from '../redpackets/tables.js'
+import type { LiveTables } from '../live/tables.js'
 import type { CommerceTables } from '../commerce/tables.js'
 import type { FeedTables } from '../feed/tables.js'
 import type { IdempotencyTables } from '../idempotency/tables.js'
@@ -21,4 +24,7 @@ export interface Tables
     MediaTables,
     FeedTables,
     CommerceTables,
-    NotificationsTables {}
+    NotificationsTables,
+    ChatTables,
+    RedPacketTables,
+    LiveTables {}

@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely'
+import type { Tables } from '../db/tables.js'
 import crypto from 'node:crypto'
 import { monotonicFactory } from 'ulid'
 import {
@@ -235,7 +237,6 @@ export class FeedService {
     const amount = crypto.randomInt(1, 100)
     const author = (await this.deps.accounts.profiles([post.author_id])).get(post.author_id) ?? null
     const wallet = walletAccountId(actor.id)
-    const day = chinaDate(new Date(this.deps.clock()))
     const toResponse = (result: Parameters<typeof respond>[0]) =>
       respond(result, ([transfer]) => ({
         status: 201,
@@ -255,15 +256,23 @@ export class FeedService {
         },
       ],
       effects: async (trx) => {
-        if (!(await addToDailyTips(trx, actor.id, day, amount, this.deps.rules.tipDailyCap))) {
-          throw new TipLimitReachedError()
-        }
+        await this.countTip(trx, actor.id, amount)
       },
       remember: { ...scope, response: toResponse },
     })
     if (!refusal(result))
       this.deps.events.emit({ type: 'post.tipped', post: factsOf(post), tipperId: actor.id, amount })
     return toResponse(result)
+  }
+
+  /**
+   * Counts a password-free tip against the tipper's China-day cap, inside the ledger transaction that moves it; the
+   * cap is one for post tips and live tips alike.
+   */
+  async countTip(trx: Transaction<Tables>, tipperId: string, amount: number): Promise<void> {
+    const day = chinaDate(new Date(this.deps.clock()))
+    if (!(await addToDailyTips(trx, tipperId, day, amount, this.deps.rules.tipDailyCap)))
+      throw new TipLimitReachedError()
   }
 
   private async page(

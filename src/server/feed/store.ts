@@ -18,13 +18,19 @@ function admitsViewer(viewerId: string) {
     or (p.visibility = 'exclude' and not exists (select 1 from post_audience a where a.post_id = p.id and a.user_id = ${viewerId})))`
 }
 
-/** Friends whose posts reach the viewer's feed: not muted by the viewer, not hiding from them, not blocked either way. */
+/**
+ * Friends whose posts reach the viewer's feed: not muted by the viewer, not hiding from them, not blocked either way.
+ * The exceptions are few, so each is read once as a set (three index range scans) rather than probed per friend
+ * (a reverse friendship row and two block lookups for each of ~150 friends): half the cost on SQLite. Friendship
+ * rows are written and deleted in pairs (social/store.ts), so the reverse row's settings are the ones read here;
+ * every column is NOT NULL, so `not in` means exactly "not among".
+ */
 function feedAuthors(viewerId: string) {
   return sql`select f.friend_id from friendships f
-    join friendships r on r.user_id = f.friend_id and r.friend_id = f.user_id
-    where f.user_id = ${viewerId} and f.mute_their_posts = 0 and r.hide_my_posts = 0
-      and not exists (select 1 from blocks b where (b.blocker_id = ${viewerId} and b.blocked_id = f.friend_id)
-        or (b.blocker_id = f.friend_id and b.blocked_id = ${viewerId}))`
+    where f.user_id = ${viewerId} and f.mute_their_posts = 0
+      and f.friend_id not in (select r.user_id from friendships r where r.friend_id = ${viewerId} and r.hide_my_posts <> 0)
+      and f.friend_id not in (select b.blocked_id from blocks b where b.blocker_id = ${viewerId})
+      and f.friend_id not in (select b.blocker_id from blocks b where b.blocked_id = ${viewerId})`
 }
 
 function before(cursor: Cursor | undefined) {

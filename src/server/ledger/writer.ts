@@ -21,9 +21,11 @@ export interface LedgerCommand {
   transfers: TransferRequest[]
   /**
    * Domain writes that must commit with the money or not at all (mark a request paid, record a claim). They run
-   * in the batch transaction inside a savepoint; a DomainError refuses this command alone.
+   * in the batch transaction inside a savepoint; a DomainError refuses this command alone. They may return the
+   * transfers again with amounts only known inside the transaction (which share of a red packet, what is left to
+   * refund): same ids and accounts, other amounts.
    */
-  effects?: (trx: Transaction<Tables>) => Promise<void>
+  effects?: (trx: Transaction<Tables>) => Promise<void | TransferRequest[]>
   remember?: Remember
 }
 
@@ -139,19 +141,39 @@ async function decideWithEffects(
   command: LedgerCommand,
 ): Promise<CommandResult> {
   await sql`savepoint ledger_command`.execute(trx)
+  let transfers = command.transfers
   try {
-    await command.effects!(trx)
+    transfers = sameTransfers(command.transfers, await command.effects!(trx))
   } catch (error) {
     if (!(error instanceof DomainError)) throw error
     await sql`rollback to savepoint ledger_command`.execute(trx)
     return { error }
   }
-  const outcome = decider.decide(command.transfers)
+  const outcome = decider.decide(transfers)
   if (outcome.transfers.length === 0 && command.transfers.length > 0) {
     await sql`rollback to savepoint ledger_command`.execute(trx)
   }
   await sql`release savepoint ledger_command`.execute(trx)
   return outcome
+}
+
+/** The batch loaded the accounts and transfers it names beforehand: effects may change amounts, nothing else. */
+function sameTransfers(planned: TransferRequest[], decided: void | TransferRequest[]): TransferRequest[] {
+  if (!decided) return planned
+  const same =
+    decided.length === planned.length &&
+    decided.every((t, i) => {
+      const p = planned[i]!
+      return (
+        t.id === p.id &&
+        t.kind === p.kind &&
+        t.debitAccountId === p.debitAccountId &&
+        t.creditAccountId === p.creditAccountId &&
+        t.pendingId === p.pendingId
+      )
+    })
+  if (!same) throw new Error('effects may change the amounts of a command’s transfers, not the transfers')
+  return decided
 }
 
 function rememberedResponses(batch: Queued[], results: CommandResult[], now: number): IdempotencyRow[] {

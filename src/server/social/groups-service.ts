@@ -7,6 +7,7 @@ import { MembersMustBeFriendsError } from './errors.js'
 import {
   deleteMember,
   findGroup,
+  findGroupByConversation,
   insertGroup,
   insertMembers,
   listGroupsOf,
@@ -84,6 +85,23 @@ export class GroupsService {
     })
   }
 
+  /** A person's groups as the chat module needs them. */
+  async chatGroupsOf(userId: string): Promise<ChatGroup[]> {
+    const groups = await listGroupsOf(this.db, userId)
+    const members = await memberIdsOf(
+      this.db,
+      groups.map((g) => g.id),
+    )
+    return groups.map((g) => toChatGroup(g, members.get(g.id) ?? []))
+  }
+
+  /** The group a chat conversation belongs to, with its members now. */
+  async chatGroup(conversationId: string): Promise<ChatGroup | undefined> {
+    const group = await findGroupByConversation(this.db, conversationId)
+    if (!group) return undefined
+    return toChatGroup(group, (await memberIdsOf(this.db, [group.id])).get(group.id) ?? [])
+  }
+
   async isMember(userId: string, groupId: string): Promise<boolean> {
     return ((await memberIdsOf(this.db, [groupId])).get(groupId) ?? []).includes(userId)
   }
@@ -105,6 +123,24 @@ export class GroupsService {
   private async view(group: GroupRow): Promise<GroupView> {
     const members = (await memberIdsOf(this.db, [group.id])).get(group.id) ?? []
     return toView(group, members, await this.accounts.profiles(members))
+  }
+}
+
+export interface ChatGroup {
+  id: string
+  name: string
+  conversationId: string
+  createdAt: number
+  memberIds: string[]
+}
+
+function toChatGroup(group: GroupRow, memberIds: string[]): ChatGroup {
+  return {
+    id: group.id,
+    name: group.name,
+    conversationId: group.conversation_id,
+    createdAt: group.created_at,
+    memberIds,
   }
 }
 

@@ -53,3 +53,7 @@ export async function listGroupsOf(db: Db, userId: string): Promise<GroupRow[]> 
     .orderBy('groups.id', 'desc')
     .execute()
 }
+
+export async function findGroupByConversation(db: Executor, conversationId: string): Promise<GroupRow | undefined> {
+  return db.selectFrom('groups').selectAll().where('conversation_id', '=', conversationId).executeTakeFirst()
+}

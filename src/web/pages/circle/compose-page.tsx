@@ -8,16 +8,21 @@ import { AUDIENCE_TEXT, AudienceSheet } from '../../components/circle/audience-s
 import { ImagePicker } from '../../components/circle/image-picker.js'
 import { ProductFields, type ProductDraft, type ProductErrors } from '../../components/circle/product-fields.js'
 import { FormAlert } from '../../components/form-alert.js'
+import { ConfirmSheet } from '../../components/confirm-sheet.js'
 import { ChevronRightIcon, UsersIcon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
 import { ToggleRow } from '../../components/toggle-row.js'
 import { checkProduct, PRODUCT_PRICE_MAX } from '../../lib/product.js'
 import { useFormat } from '../../lib/use-format.js'
 import { useImageUploads } from '../../lib/use-image-uploads.js'
+import { useLeaveGuard } from '../../lib/use-leave-guard.js'
 
 const EMPTY_PRODUCT: ProductDraft = { title: '', price: '', stock: '1', description: '' }
 
-/** 发表动态: text, up to nine images, who can see it, tips on or off, and optionally a product listing. */
+/**
+ * 发表动态: text, up to nine images, who can see it, tips on or off, and optionally a product listing. Leaving
+ * with unsaved words or images asks first (放弃编辑?).
+ */
 export function ComposePage() {
   const { t } = useTranslation()
   const format = useFormat()
@@ -32,6 +37,8 @@ export function ComposePage() {
   const [product, setProduct] = useState<ProductDraft>(EMPTY_PRODUCT)
   const [productErrors, setProductErrors] = useState<ProductErrors>({})
   const [problem, setProblem] = useState<string | undefined>()
+  const productTyped = selling && (product.title.trim() !== '' || product.description.trim() !== '')
+  const leave = useLeaveGuard(text.trim() !== '' || uploads.images.length > 0 || productTyped)
 
   const addImages = (files: File[]) => {
     const left = uploads.add(files)
@@ -65,7 +72,12 @@ export function ComposePage() {
       body.kind = 'product'
       body.product = checked.product
     }
-    create.mutate(body, { onSuccess: () => void navigate('/circle') })
+    create.mutate(body, {
+      onSuccess: () => {
+        leave.release()
+        void navigate('/circle')
+      },
+    })
   }
 
   const audienceLabel = t(AUDIENCE_TEXT[visibility.type].label)
@@ -141,6 +153,14 @@ export function ComposePage() {
         value={visibility}
         onChange={setVisibility}
         onClose={() => setChoosingAudience(false)}
+      />
+      <ConfirmSheet
+        open={leave.blocker.state === 'blocked'}
+        title={t('compose.discardTitle')}
+        body={t('compose.discardBody')}
+        confirmLabel={t('compose.discard')}
+        onClose={() => leave.blocker.reset?.()}
+        onConfirm={() => leave.blocker.proceed?.()}
       />
     </div>
   )

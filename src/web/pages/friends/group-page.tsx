@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useParams } from 'react-router'
-import type { GroupView } from '../../../shared/api/social.js'
+import { Link, useNavigate, useParams } from 'react-router'
+import type { GroupView, PersonView } from '../../../shared/api/social.js'
 import { useMe } from '../../api/accounts.js'
 import { useAddGroupMembers, useGroup, useRemoveGroupMember, useRenameGroup } from '../../api/groups.js'
 import { Avatar } from '../../components/avatar.js'
@@ -9,24 +9,26 @@ import { Button } from '../../components/button.js'
 import { ConfirmSheet } from '../../components/confirm-sheet.js'
 import { FormAlert } from '../../components/form-alert.js'
 import { FriendPicker } from '../../components/friends/friend-picker.js'
-import { EditIcon, PlusIcon } from '../../components/icons.js'
+import { ChatIcon, CloseIcon, EditIcon, PlusIcon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
 import { Sheet } from '../../components/sheet.js'
 import { Spinner } from '../../components/spinner.js'
 import { TextField } from '../../components/text-field.js'
+import { useBackPath } from '../../lib/back-path.js'
 import { GROUP_NAME_MAX } from '../../lib/validation.js'
 
 type Open = 'rename' | 'add' | 'leave' | null
 
-/** A group: its members (the owner marked), rename for the owner, add members, leave. */
+/** A group: its members (the owner marked), rename and remove members for the owner, add members, leave. */
 export function GroupPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
   const group = useGroup(id)
+  const back = useBackPath('/groups')
 
   return (
     <div className="page">
-      <PageHeader title={group.data?.name ?? t('groups.title')} backTo="/groups" />
+      <PageHeader title={group.data?.name ?? t('groups.title')} backTo={back} />
       {group.isPending ? (
         <div className="list-end">
           <Spinner label={t('common.loading')} />
@@ -45,7 +47,9 @@ function GroupDetail({ group }: { group: GroupView }) {
   const navigate = useNavigate()
   const me = useMe().data
   const leave = useRemoveGroupMember()
+  const remove = useRemoveGroupMember()
   const [open, setOpen] = useState<Open>(null)
+  const [removing, setRemoving] = useState<PersonView | null>(null)
   const owner = group.ownerId === me?.id
 
   return (
@@ -60,6 +64,19 @@ function GroupDetail({ group }: { group: GroupView }) {
               <Avatar name={member.displayName} url={member.avatarUrl} size={48} />
               <span className="member-grid__name">{member.displayName}</span>
               {member.id === group.ownerId && <span className="badge badge--brand">{t('groups.owner')}</span>}
+              {owner && member.id !== group.ownerId && (
+                <button
+                  type="button"
+                  className="member-grid__remove"
+                  aria-label={t('groups.removeMember', { name: member.displayName })}
+                  onClick={() => {
+                    remove.reset()
+                    setRemoving(member)
+                  }}
+                >
+                  <CloseIcon size={12} />
+                </button>
+              )}
             </li>
           ))}
           <li className="member-grid__item">
@@ -75,6 +92,10 @@ function GroupDetail({ group }: { group: GroupView }) {
           </li>
         </ul>
       </section>
+      <Link className="button button--primary button--block" to={`/chat/${encodeURIComponent(group.conversationId)}`}>
+        <ChatIcon size={18} />
+        <span>{t('chat.groupChat')}</span>
+      </Link>
       {owner && (
         <Button variant="secondary" block onClick={() => setOpen('rename')}>
           <EditIcon size={18} />
@@ -86,6 +107,18 @@ function GroupDetail({ group }: { group: GroupView }) {
       </Button>
       <RenameSheet group={group} open={open === 'rename'} onClose={() => setOpen(null)} />
       <AddMembersSheet key={String(open === 'add')} group={group} open={open === 'add'} onClose={() => setOpen(null)} />
+      <ConfirmSheet
+        open={removing !== null}
+        title={t('groups.removeTitle', { name: removing?.displayName ?? '', group: group.name })}
+        body={t('groups.removeBody')}
+        confirmLabel={t('groups.remove')}
+        pending={remove.isPending}
+        error={remove.error}
+        onClose={() => setRemoving(null)}
+        onConfirm={() =>
+          removing && remove.mutate({ id: group.id, userId: removing.id }, { onSuccess: () => setRemoving(null) })
+        }
+      />
       <ConfirmSheet
         open={open === 'leave'}
         title={t('groups.leaveTitle', { name: group.name })}

@@ -1,0 +1,89 @@
+import type { OpenedMessage } from '../../shared/api/chat.js'
+import type { Actor } from '../accounts/service.js'
+import type { Database } from '../db/database.js'
+import { ForbiddenError, NotFoundError } from '../errors.js'
+import { MessageBurnedError } from './errors.js'
+import type { ChatDeps, ChatService } from './service.js'
+import { burn, expiredBurns, findMessage, openingsLeft, secretOf, takeOpening, type MessageRow } from './store.js'
+
+const CHECKPOINT_ATTEMPTS = 20
+const CHECKPOINT_RETRY_MS = 50
+
+/**
+ * 閱後即焚. A burn message's text lives in one row of `message_secrets` and is never part of a list, a push, a log or
+ * a notification. Each recipient may open it once; the last opening (or the 72-hour expiry) deletes the row in the
+ * same transaction. Deletion is physical: SQLite runs with secure_delete, which zeroes the freed bytes, and the WAL,
+ * which still holds the page as it was, is checkpointed and truncated right after.
+ */
+export class BurnService {
+  constructor(
+    private readonly deps: ChatDeps,
+    private readonly chat: ChatService,
+    private readonly database: Database,
+  ) {}
+
+  async open(actor: Actor, messageId: string): Promise<OpenedMessage> {
+    const message = await findMessage(this.deps.db, messageId)
+    if (!message || message.burn_seconds === null) throw new NotFoundError()
+    const { memberIds } = await this.chat.membership(actor, message.conversation_id)
+    if (message.sender_id === actor.id) throw new ForbiddenError()
+    if (message.burned_at !== null) throw new MessageBurnedError()
+    if ((message.burn_expires_at ?? 0) <= this.deps.clock()) {
+      await this.burnNow(message, memberIds)
+      throw new MessageBurnedError()
+    }
+
+    const opened = await this.deps.db.transaction().execute(async (trx) => {
+      if (!(await takeOpening(trx, message.id, actor.id))) return undefined
+      const text = await secretOf(trx, message.id)
+      if (text === undefined) return undefined
+      const last = (await openingsLeft(trx, message.id)) === 0
+      if (last) await burn(trx, message.id, this.deps.clock())
+      return { text, last }
+    })
+    if (!opened) throw new MessageBurnedError()
+    if (opened.last) await this.afterBurn(message, memberIds)
+    return { text: opened.text, seconds: message.burn_seconds }
+  }
+
+  /** Burns what nobody opened in time; the housekeeping loop calls it. Returns how many. */
+  async expire(limit = 200): Promise<number> {
+    const due = await expiredBurns(this.deps.db, this.deps.clock(), limit)
+    for (const message of due) {
+      const members = await this.chat.membersOfConversation(message.conversation_id)
+      await this.burnNow(message, members)
+    }
+    return due.length
+  }
+
+  private async burnNow(message: MessageRow, memberIds: string[]): Promise<void> {
+    await this.deps.db.transaction().execute((trx) => burn(trx, message.id, this.deps.clock()))
+    await this.afterBurn(message, memberIds)
+  }
+
+  private async afterBurn(message: MessageRow, memberIds: string[]): Promise<void> {
+    await this.checkpoint()
+    await this.deps.push.toUsers(memberIds, {
+      type: 'message.burned',
+      data: { messageId: message.id, conversationId: message.conversation_id },
+    })
+  }
+
+  /**
+   * Copies the WAL into the database file and truncates it, so the page that held the text survives nowhere. A reader
+   * or a transaction in progress can hold the checkpoint back; it is retried until it gets through.
+   */
+  private async checkpoint(): Promise<void> {
+    const sqlite = this.database.sqlite
+    if (!sqlite) return
+    for (let attempt = 0; attempt < CHECKPOINT_ATTEMPTS; attempt++) {
+      const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{
+        busy: number
+        log: number
+        checkpointed: number
+      }>
+      if (result && result.busy === 0 && result.checkpointed === result.log) return
+      await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_RETRY_MS))
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { WebSocket } from 'ws'
+import type { Bus } from './bus.js'
+import { userChannel } from './push.js'
+
+export interface GatewayOptions {
+  /** How often every socket is pinged; one missed pong and it is dropped. */
+  heartbeatMs: number
+  /** A socket whose unsent frames pass this is cut off: a slow client may not grow the server's memory. */
+  maxBufferedBytes: number
+}
+
+interface Held {
+  sockets: Set<WebSocket>
+  /** Resolves once this process listens on the person's channel; gives the function that stops it. */
+  subscription: Promise<() => Promise<void>>
+}
+
+/**
+ * The sockets this process holds, by person. A person's first socket here subscribes this process to their bus
+ * channel and the last one unsubscribes it, so a frame published on any process reaches every socket of theirs.
+ * Frames arrive from the bus as text and are sent as they are: serialised once, however many sockets.
+ */
+export class Gateway {
+  private readonly held = new Map<string, Held>()
+  private readonly alive = new WeakMap<WebSocket, boolean>()
+  private readonly heartbeat: NodeJS.Timeout
+
+  constructor(
+    private readonly bus: Bus,
+    private readonly log: FastifyBaseLogger,
+    private readonly options: GatewayOptions,
+  ) {
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs)
+    this.heartbeat.unref()
+  }
+
+  /** Resolves once frames for this person reach the socket. */
+  async attach(userId: string, socket: WebSocket): Promise<void> {
+    let held = this.held.get(userId)
+    if (!held) {
+      const subscription = this.bus.subscribe(userChannel(userId), (frame) => this.deliver(userId, frame))
+      held = { sockets: new Set(), subscription }
+      this.held.set(userId, held)
+    }
+    held.sockets.add(socket)
+    this.alive.set(socket, true)
+    socket.on('pong', () => this.alive.set(socket, true))
+    socket.once('close', () => void this.detach(userId, socket))
+    await held.subscription
+  }
+
+  /** Sends a frame to one socket, cutting the socket off if it is not keeping up. */
+  send(socket: WebSocket, frame: string): void {
+    if (socket.readyState !== socket.OPEN) return
+    if (socket.bufferedAmount + frame.length > this.options.maxBufferedBytes) {
+      this.log.warn({ buffered: socket.bufferedAmount }, 'socket too slow: cut off')
+      socket.terminate()
+      return
+    }
+    socket.send(frame)
+  }
+
+  socketsOf(userId: string): number {
+    return this.held.get(userId)?.sockets.size ?? 0
+  }
+
+  /** Sockets and people held by this process. */
+  get counts(): { sockets: number; people: number } {
+    let sockets = 0
+    for (const held of this.held.values()) sockets += held.sockets.size
+    return { sockets, people: this.held.size }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat)
+    for (const held of this.held.values()) for (const socket of held.sockets) socket.close(1001, 'server shutting down')
+    await Promise.all([...this.held.values()].map(async (held) => (await held.subscription)()))
+    this.held.clear()
+  }
+
+  private deliver(userId: string, frame: string): void {
+    for (const socket of this.held.get(userId)?.sockets ?? []) this.send(socket, frame)
+  }
+
+  private async detach(userId: string, socket: WebSocket): Promise<void> {
+    const held = this.held.get(userId)
+    if (!held?.sockets.delete(socket) || held.sockets.size > 0) return
+    this.held.delete(userId)
+    await (
+      await held.subscription
+    )()
+  }
+
+  private beat(): void {
+    for (const held of this.held.values()) {
+      for (const socket of held.sockets) {
+        if (!this.alive.get(socket)) {
+          socket.terminate()
+          continue
+        }
+        this.alive.set(socket, false)
+        socket.ping()
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { RawData, WebSocket } from 'ws'
+import type { Actor } from '../accounts/service.js'
+import type { AppContext } from '../context.js'
+import { DomainError, ForbiddenError, UnauthenticatedError } from '../errors.js'
+import { SESSION_COOKIE } from '../http/auth.js'
+
+/** What a client may send: `{type, …}`. Each handler checks its own fields. */
+export type ClientFrameHandler = (actor: Actor, frame: Record<string, unknown>, socket: WebSocket) => Promise<void>
+
+const TOKEN_LENGTH_MAX = 256
+
+/**
+ * `GET /api/v1/ws`: one socket per client for everything pushed. Authenticated before the upgrade — by `?token=`, a
+ * bearer header, or the web app's cookie (then only from this site's own pages) — so a stranger never gets a socket.
+ */
+export function realtimeRoutes(ctx: AppContext, handlers: Record<string, ClientFrameHandler>): FastifyPluginAsync {
+  return async (app) => {
+    app.get(
+      '/ws',
+      { websocket: true, onRequest: (request) => authenticateSocket(ctx, request), schema: { hide: true } },
+      (socket, request) => {
+        const actor = request.actor!
+        const gateway = ctx.gateway
+        // Handlers go on before any await, so that no frame the client sends early is lost.
+        socket.on('message', (data, isBinary) => {
+          void handleFrame(actor, socket, isBinary ? null : textOf(data), handlers).catch((error: unknown) => {
+            const code = error instanceof DomainError ? error.code : 'INTERNAL_ERROR'
+            if (!(error instanceof DomainError)) request.log.error({ err: error }, 'socket frame failed')
+            gateway.send(socket, JSON.stringify({ type: 'error', data: { code } }))
+          })
+        })
+        void gateway.attach(actor.id, socket).then(
+          () => gateway.send(socket, JSON.stringify({ type: 'ready', data: { userId: actor.id } })),
+          (error: unknown) => {
+            request.log.error({ err: error }, 'socket subscription failed')
+            socket.close(1011, 'unavailable')
+          },
+        )
+      },
+    )
+  }
+}
+
+async function authenticateSocket(ctx: AppContext, request: FastifyRequest): Promise<void> {
+  const token = (request.query as { token?: unknown }).token
+  if (!request.actor && typeof token === 'string' && token.length <= TOKEN_LENGTH_MAX) {
+    request.actor = (await ctx.accounts.authenticate(token)) ?? null
+  }
+  if (!request.actor) throw new UnauthenticatedError()
+  // A cookie rides along with any page's request: only this site's pages may open a socket with it.
+  const byCookie = typeof token !== 'string' && !request.headers.authorization && request.cookies[SESSION_COOKIE]
+  if (byCookie && !sameOrigin(request)) throw new ForbiddenError()
+}
+
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin
+  if (!origin) return false
+  try {
+    return new URL(origin).host === request.headers.host
+  } catch {
+    return false
+  }
+}
+
+async function handleFrame(
+  actor: Actor,
+  socket: WebSocket,
+  text: string | null,
+  handlers: Record<string, ClientFrameHandler>,
+): Promise<void> {
+  const frame = parseFrame(text)
+  const handler = handlers[frame.type]
+  if (!handler) throw new UnknownFrameError()
+  await handler(actor, frame, socket)
+}
+
+/** ws hands over a Buffer, or an array of them for a fragmented frame. */
+function textOf(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8')
+  return Buffer.from(data as ArrayBuffer).toString('utf8')
+}
+
+function parseFrame(text: string | null): Record<string, unknown> & { type: string } {
+  try {
+    const value: unknown = text === null ? null : JSON.parse(text)
+    if (value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
+      return value as Record<string, unknown> & { type: string }
+    }
+  } catch {
+    // answered below
+  }
+  throw new UnknownFrameError()
+}
+
+class UnknownFrameError extends DomainError {
+  readonly code = 'UNKNOWN_FRAME'
+  readonly status = 400
+}
