@@ -17,6 +17,7 @@ import { realtimeRoutes } from './realtime/routes.js'
 import { clientFrameHandlers } from './realtime/client-frames.js'
 import websocket from '@fastify/websocket'
 import { mediaRoutes } from './media/routes.js'
+import { notificationsRoutes } from './notifications/routes.js'
 import { socialRoutes } from './social/routes.js'
 import { walletRoutes } from './wallet/routes.js'
 import { installAuthentication } from './http/auth.js'
@@ -79,6 +80,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(mediaRoutes(ctx))
       await api.register(feedRoutes(ctx))
       await api.register(commerceRoutes(ctx))
+      await api.register(notificationsRoutes(ctx))
       await api.register(chatRoutes(ctx))
       await api.register(redPacketRoutes(ctx))
       await api.register(liveRoutes(ctx))

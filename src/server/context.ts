@@ -6,6 +6,7 @@ import { PinService } from './accounts/pin-service.js'
 import { RealNameService } from './accounts/real-name-service.js'
 import { openDatabase, type Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { EventHub } from './events/hub.js'
 import { IdempotencyService } from './idempotency/service.js'
 import { LedgerService } from './ledger/service.js'
 import { FeedService, type FeedDeps } from './feed/service.js'
@@ -14,6 +15,7 @@ import { OrdersService } from './commerce/service.js'
 import { FulfilmentService } from './commerce/fulfilment.js'
 import { OrderSteps } from './commerce/steps.js'
 import { MediaService } from './media/service.js'
+import { NotificationsService } from './notifications/service.js'
 import { GroupsService } from './social/groups-service.js'
 import { SocialService } from './social/service.js'
 import { SandboxFundingProvider } from './wallet/funding.js'
@@ -39,6 +41,8 @@ export interface AppContext {
   bus: Bus
   /** Frames to people's sockets, after commit. */
   push: Push
+  /** Domain events, emitted after commit; notifications listen. */
+  events: EventHub
   /** The sockets this process holds. */
   gateway: Gateway
   clock: () => number
@@ -57,6 +61,7 @@ export interface AppContext {
   products: ProductCatalog
   orders: OrdersService
   fulfilment: FulfilmentService
+  notifications: NotificationsService
   chat: ChatService
   burns: BurnService
   chatTransfers: ChatTransfers
@@ -94,12 +99,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
     heartbeatMs: config.wsHeartbeatSeconds * 1000,
     maxBufferedBytes: SOCKET_BUFFER_MAX_BYTES,
   })
+  const events = new EventHub(log, clock)
   const ledger = new LedgerService(database, clock)
   await ledger.init()
   const accounts = new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2 })
   const realNames = new RealNameService(db, secret, clock, (userId) => ledger.openWallet(userId))
   const pins = new PinService(db, secret, clock)
-  const social = new SocialService(db, accounts, clock)
+  const social = new SocialService(db, accounts, clock, events)
   const media = new MediaService(db, config.dataDir, clock)
   const walletDeps: WalletDeps = {
     db,
@@ -109,6 +115,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     pins,
     social,
     funding: new SandboxFundingProvider(),
+    events,
   }
   const feedDeps: FeedDeps = {
     db,
@@ -117,6 +124,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     social,
     media,
     ledger,
+    events,
     clock,
     rules: { tipDailyCap: config.tipDailyCapFen, productPostsPerDay: config.productPostsPerDay },
     // Commerce is built on the feed; purchase posts reach back to it once it exists.
@@ -133,6 +141,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     social,
     media,
     products,
+    events,
     clock,
     rules: {
       unpaidOrderMs: config.orderUnpaidMinutes * 60_000,
@@ -141,6 +150,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     },
   })
   const orders = new OrdersService(orderSteps)
+  const notifications = new NotificationsService({ db, accounts, social, push, clock })
+  events.on((event, stamp) => notifications.handle(event, stamp))
   const groups = new GroupsService(db, accounts, social, clock)
   const chatDeps: ChatDeps = {
     db,
@@ -166,6 +177,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     database,
     bus,
     push,
+    events,
     gateway,
     clock,
     accounts,
@@ -183,6 +195,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     products,
     orders,
     fulfilment: new FulfilmentService(orderSteps),
+    notifications,
     chat,
     burns: new BurnService(chatDeps, chat, database),
     chatTransfers: new ChatTransfers(chat, wallet, accounts, push, clock),
@@ -207,6 +220,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     }),
     async close() {
       await ledger.idle()
+      // Listeners of what the last commands committed still write and publish.
+      await events.idle()
       await rooms.close()
       await gateway.close()
       await bus.close()

@@ -8,6 +8,7 @@ import type { IdempotencyTables } from '../idempotency/tables.js'
 import type { LedgerTables } from '../ledger/tables.js'
 import type { LimitsTables } from '../limits/tables.js'
 import type { MediaTables } from '../media/tables.js'
+import type { NotificationsTables } from '../notifications/tables.js'
 import type { SocialTables } from '../social/tables.js'
 import type { WalletTables } from '../wallet/tables.js'
 
@@ -23,6 +24,7 @@ export interface Tables
     MediaTables,
     FeedTables,
     CommerceTables,
+    NotificationsTables,
     ChatTables,
     RedPacketTables,
     LiveTables {}

@@ -12,6 +12,7 @@ import type { PinService } from '../accounts/pin-service.js'
 import type { RealNameService } from '../accounts/real-name-service.js'
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { Db } from '../db/database.js'
+import type { Events } from '../events/hub.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
 import { SYSTEM_ACCOUNTS, userIdOfWallet, walletAccountId } from '../ledger/accounts.js'
@@ -30,6 +31,7 @@ export interface WalletDeps {
   pins: PinService
   social: SocialService
   funding: FundingProvider
+  events: Events
 }
 
 /** What a transfer made from somewhere else (a chat) adds: writes that commit with the money, and to the answer. */
