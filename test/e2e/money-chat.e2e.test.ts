@@ -1,59 +1,11 @@
-import crypto from 'node:crypto'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { randomAdultIdNumber, randomPhone } from './people.js'
+import { apiClient, befriend, PASSWORD, PIN, setUpPerson, type Person } from './people.js'
 
-const PASSWORD = 'spring-rain-2024'
-const PIN = '135790'
 const TOP_UP = 100_00
-
-interface Person {
-  id: string
-  phone: string
-  token: string
-}
-
-type Send = (
-  method: string,
-  path: string,
-  body?: unknown,
-  token?: string,
-  headers?: Record<string, string>,
-) => Promise<any>
-
-function apiClient(url: string): Send {
-  return async (method, path, body, token, headers = {}) => {
-    const response = await fetch(`${url}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    })
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-    return response.status === 204 ? undefined : ((await response.json()) as any)
-  }
-}
-
-/** Registers through the HTTP API, verifies the real name, sets the PIN and, optionally, tops up (sandbox). */
-async function setUpPerson(send: Send, displayName: string, realName: string, topUp?: number): Promise<Person> {
-  const phone = randomPhone()
-  const { user, token } = await send('POST', '/auth/register', { phone, password: PASSWORD, displayName })
-  await send('POST', '/me/real-name', { name: realName, idNumber: randomAdultIdNumber() }, token)
-  await send('PUT', '/me/pin', { pin: PIN }, token)
-  if (topUp) await send('POST', '/wallet/topups', { amount: topUp }, token, { 'Idempotency-Key': crypto.randomUUID() })
-  return { id: user.id, phone, token }
-}
-
-async function befriend(send: Send, a: Person, b: Person): Promise<void> {
-  const asked = await send('POST', '/friend-requests', { toUserId: b.id }, a.token)
-  await send('POST', `/friend-requests/${asked.id}/accept`, undefined, b.token)
-}
 
 async function logIn(page: Page, url: string, phone: string): Promise<void> {
   await page.goto(`${url}/login`)
