@@ -13,6 +13,7 @@ import { commerceRoutes } from './commerce/routes.js'
 import { chatRoutes } from './chat/routes.js'
 import { redPacketRoutes } from './redpackets/routes.js'
 import { liveRoutes } from './live/routes.js'
+import { demoStreamRoutes } from './live/demo-stream.js'
 import { realtimeRoutes } from './realtime/routes.js'
 import { clientFrameHandlers } from './realtime/client-frames.js'
 import websocket from '@fastify/websocket'
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     },
     { prefix: '/api/v1' },
   )
+  await app.register(demoStreamRoutes)
   await installWebApp(app, config.webRoot)
   return app
 }

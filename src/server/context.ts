@@ -211,6 +211,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       social,
       chat,
       push,
+      events,
       clock,
       rules: {
         maxTotal: config.redPacketMaxFen,

@@ -3,7 +3,14 @@
  * needs, so that listeners do not read other modules' tables. Red packets and IOUs add their own members here.
  */
 export type DomainEvent =
-  FriendRequestSent | FriendRequestAccepted | PostLiked | PostCommented | PostTipped | PaymentRequestEvent | OrderEvent
+  | FriendRequestSent
+  | FriendRequestAccepted
+  | PostLiked
+  | PostCommented
+  | PostTipped
+  | PaymentRequestEvent
+  | OrderEvent
+  | RedPacketEvent
 
 export interface FriendRequestSent {
   type: 'friend_request.sent'
@@ -89,4 +96,16 @@ export interface OrderEvent {
     quantity: number
     total: number
   }
+}
+
+/** Someone took a share of a red packet; or it expired and what was left went back to its sender. */
+export interface RedPacketEvent {
+  type: 'red_packet.claimed' | 'red_packet.expired'
+  packetId: string
+  senderId: string
+  /** The claimer; null when it expired. */
+  actorId: string | null
+  /** The share taken, or the amount returned. */
+  amount: number
+  greeting: string
 }

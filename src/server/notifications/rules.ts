@@ -75,6 +75,17 @@ export function draftsFor(event: DomainEvent): Draft[] {
     }
     case 'order.step':
       return orderDrafts(event)
+    case 'red_packet.claimed':
+    case 'red_packet.expired':
+      return [
+        {
+          recipientId: event.senderId,
+          kind: event.type,
+          actorId: event.actorId,
+          ref: { type: 'red_packet', id: event.packetId },
+          data: { amount: event.amount, currency: 'CNY', ...(event.greeting ? { note: event.greeting } : {}) },
+        },
+      ]
   }
 }
 

@@ -5,7 +5,7 @@ const Id = Type.String({ minLength: 1, maxLength: 64 })
 const Cursor = Type.String({ minLength: 1, maxLength: 200 })
 const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 20 })
 
-/** What happened to the recipient. Red packets and IOUs will add theirs (`red_packet.*`, `iou.*`). */
+/** What happened to the recipient. IOUs will add theirs (`iou.*`). */
 export const NOTIFICATION_KINDS = [
   'friend_request.received',
   'friend_request.accepted',
@@ -25,11 +25,13 @@ export const NOTIFICATION_KINDS = [
   'order.refunded',
   'order.completed',
   'order.closed',
+  'red_packet.claimed',
+  'red_packet.expired',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** What a notification is about, for the client to open it. */
-export const REF_TYPES = ['friend_request', 'post', 'payment_request', 'order'] as const
+export const REF_TYPES = ['friend_request', 'post', 'payment_request', 'order', 'red_packet'] as const
 export type RefType = (typeof REF_TYPES)[number]
 
 /** Just enough to render a line without another request; never a secret, an address or a chat message. */
