@@ -11,7 +11,7 @@ import { MePage } from './pages/me-page.js'
 import { NotFoundPage } from './pages/not-found-page.js'
 import { PinPage } from './pages/pin-page.js'
 import { ChatPage } from './pages/chat/chat-page.js'
-import { LivePage } from './pages/placeholder-pages.js'
+import { LiveListPage } from './pages/live/live-list-page.js'
 import { RealNamePage } from './pages/real-name-page.js'
 import { RegisterPage } from './pages/register-page.js'
 import { HistoryPage } from './pages/wallet/history-page.js'
@@ -63,6 +63,13 @@ const RedPacketPage = lazy(() =>
 const NotificationsPage = lazy(() =>
   import('./pages/notifications-page.js').then((module) => ({ default: module.NotificationsPage })),
 )
+// The player brings hls.js and the danmaku renderer: they load when an event is opened.
+const LiveEventPage = lazy(() =>
+  import('./pages/live/live-event-page.js').then((module) => ({ default: module.LiveEventPage })),
+)
+const LiveNewPage = lazy(() =>
+  import('./pages/live/live-new-page.js').then((module) => ({ default: module.LiveNewPage })),
+)
 const GroupPage = lazy(() => import('./pages/friends/group-page.js').then((module) => ({ default: module.GroupPage })))
 
 function deferred(element: ReactNode) {
@@ -100,13 +107,15 @@ const router = createBrowserRouter([
           { path: '/wallet', element: <WalletPage /> },
           { path: '/circle', element: <CirclePage /> },
           { path: '/chat', element: <ChatPage /> },
-          { path: '/live', element: <LivePage /> },
+          { path: '/live', element: <LiveListPage /> },
           { path: '/me', element: <MePage /> },
         ],
       },
       { path: '/chat/:id', element: deferred(<ConversationPage />) },
       { path: '/red-packets/:id', element: deferred(<RedPacketPage />) },
       { path: '/notifications', element: deferred(<NotificationsPage />) },
+      { path: '/live/new', element: deferred(<LiveNewPage />) },
+      { path: '/live/:id', element: deferred(<LiveEventPage />) },
       { path: '/circle/compose', element: deferred(<ComposePage />) },
       { path: '/circle/posts/:id', element: deferred(<PostPage />) },
       { path: '/circle/posts/:id/buy', element: deferred(<BuyPage />) },

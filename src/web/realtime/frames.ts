@@ -1,5 +1,6 @@
 import type { MessageView } from '../../shared/api/chat.js'
 import type { NotificationView } from '../api/notification-types.js'
+import type { LiveClientFrame, LiveServerFrame } from './live-frames.js'
 
 /** What the server pushes over `/api/v1/ws`, by `type`. */
 export type ServerFrame =
@@ -15,9 +16,11 @@ export type ServerFrame =
   | { type: 'red_packet.expired'; data: { packetId: string; conversationId: string; refunded: number } }
   | { type: 'pong'; data: null }
   | { type: 'error'; data: { code: string } }
+  | LiveServerFrame
 
 /** What this client sends. */
-export type ClientFrame = { type: 'ping' } | { type: 'message.delivered'; conversationId: string; seq: number }
+export type ClientFrame =
+  { type: 'ping' } | { type: 'message.delivered'; conversationId: string; seq: number } | LiveClientFrame
 
 /** A frame as text, or null when it is not one (a frame of a kind this build does not know is ignored later). */
 export function parseFrame(text: unknown): ServerFrame | null {

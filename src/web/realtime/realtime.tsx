@@ -4,6 +4,7 @@ import { meKey, useMe } from '../api/accounts.js'
 import { isApiError } from '../api/api-error.js'
 import { request } from '../api/client.js'
 import { createChatSync } from './chat-sync.js'
+import { liveRooms } from './live-rooms.js'
 import { RealtimeSocket, type SocketStatus } from './socket.js'
 
 let status: SocketStatus = 'offline'
@@ -39,8 +40,14 @@ export function Realtime() {
     if (!meId) return
     const socket: RealtimeSocket = new RealtimeSocket({
       url: socketUrl,
-      onFrame: (frame) => sync.handle(frame),
-      onStatus: setStatus,
+      onFrame: (frame) => {
+        sync.handle(frame)
+        liveRooms.handle(frame)
+      },
+      onStatus: (next) => {
+        setStatus(next)
+        liveRooms.setOnline(next === 'online')
+      },
       // Refused before opening: if the session has ended, the app goes to the login page; if the server is merely
       // away, nothing changes and the socket tries again.
       onRefused: () =>
@@ -49,8 +56,12 @@ export function Realtime() {
         }),
     })
     const sync = createChatSync(queryClient, meId, (frame) => socket.send(frame))
+    liveRooms.attach((frame) => socket.send(frame))
     socket.start()
-    return () => socket.stop()
+    return () => {
+      liveRooms.detach()
+      socket.stop()
+    }
   }, [meId, queryClient])
 
   return null
