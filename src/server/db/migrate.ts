@@ -12,6 +12,7 @@ import * as housekeepingIndexes from './migrations/0009-housekeeping-indexes.js'
 import * as commerce from './migrations/0010-commerce.js'
 import * as chat from './migrations/0012-chat.js'
 import * as redPackets from './migrations/0013-red-packets.js'
+import * as collectionsIous from './migrations/0014-collections-ious.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-commerce': commerce,
   '0012-chat': chat,
   '0013-red-packets': redPackets,
+  '0014-collections-ious': collectionsIous,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

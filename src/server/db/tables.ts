@@ -1,6 +1,8 @@
 import type { AccountsTables } from '../accounts/tables.js'
 import type { ChatTables } from '../chat/tables.js'
 import type { RedPacketTables } from '../redpackets/tables.js'
+import type { CollectionTables } from '../collections/tables.js'
+import type { IouTables } from '../ious/tables.js'
 import type { CommerceTables } from '../commerce/tables.js'
 import type { FeedTables } from '../feed/tables.js'
 import type { IdempotencyTables } from '../idempotency/tables.js'
@@ -23,4 +25,6 @@ export interface Tables
     FeedTables,
     CommerceTables,
     ChatTables,
-    RedPacketTables {}
+    RedPacketTables,
+    CollectionTables,
+    IouTables {}
