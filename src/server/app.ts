@@ -12,6 +12,8 @@ import { feedRoutes } from './feed/routes.js'
 import { commerceRoutes } from './commerce/routes.js'
 import { chatRoutes } from './chat/routes.js'
 import { redPacketRoutes } from './redpackets/routes.js'
+import { collectionRoutes } from './collections/routes.js'
+import { iouRoutes } from './ious/routes.js'
 import { realtimeRoutes } from './realtime/routes.js'
 import { clientFrameHandlers } from './realtime/client-frames.js'
 import websocket from '@fastify/websocket'
@@ -80,6 +82,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(commerceRoutes(ctx))
       await api.register(chatRoutes(ctx))
       await api.register(redPacketRoutes(ctx))
+      await api.register(collectionRoutes(ctx))
+      await api.register(iouRoutes(ctx))
       await api.register(realtimeRoutes(ctx, clientFrameHandlers(ctx)))
     },
     { prefix: '/api/v1' },

@@ -25,6 +25,9 @@ import { Gateway } from './realtime/gateway.js'
 import { ChatService, type ChatDeps } from './chat/service.js'
 import { BurnService } from './chat/burn.js'
 import { RedPacketService } from './redpackets/service.js'
+import { CollectionService } from './collections/service.js'
+import { IouService } from './ious/service.js'
+import { IouReminders } from './ious/reminders.js'
 import { loadSecret } from './secret.js'
 
 /** Infrastructure and the domain services built on it; routes receive this and nothing else. */
@@ -55,6 +58,9 @@ export interface AppContext {
   chat: ChatService
   burns: BurnService
   redPackets: RedPacketService
+  collections: CollectionService
+  ious: IouService
+  iouReminders: IouReminders
   close(): Promise<void>
 }
 
@@ -184,6 +190,31 @@ export async function createContext(config: Config, options: ContextOptions = {}
         expiryMs: 24 * 3600_000,
       },
     }),
+    collections: new CollectionService({
+      db,
+      ledger,
+      accounts,
+      realNames,
+      pins,
+      groups,
+      chat,
+      push,
+      clock,
+      reminderAfterMs: 24 * 3600_000,
+    }),
+    ious: new IouService({
+      db,
+      ledger,
+      accounts,
+      realNames,
+      pins,
+      social,
+      chat,
+      push,
+      clock,
+      rateCapBasisPoints: config.iouRateCapBasisPoints,
+    }),
+    iouReminders: new IouReminders({ db, push, clock }),
     async close() {
       await ledger.idle()
       await gateway.close()

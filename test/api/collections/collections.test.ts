@@ -154,7 +154,7 @@ describe('group collections (群收款)', () => {
       post(collector, `/collections/${raced.body.id}/close`),
       ...members.map((m) => payCollection(app(), m, raced.body.id)),
     ])
-    expect(closing!.status).toBe(200)
+    expect(closing.status).toBe(200)
     const accepted = pays.filter((r) => r.status === 200).length
     for (const r of pays.filter((p) => p.status !== 200)) expect(r.body.error.code).toBe('COLLECTION_CLOSED')
     const after = (await get(collector, `/collections/${raced.body.id}`)).body

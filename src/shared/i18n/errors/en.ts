@@ -53,4 +53,13 @@ export const errorsEn = {
   ALREADY_CLAIMED: 'You have already opened this red packet.',
   RED_PACKET_EMPTY: 'Too slow — every share has been taken.',
   RED_PACKET_EXPIRED: 'This red packet has expired; the money went back to the sender.',
+  COLLECTION_CLOSED: 'This collection is no longer taking payments.',
+  CANNOT_COLLECT_FROM_YOURSELF: 'You cannot ask yourself to pay your own collection.',
+  MEMBERS_NOT_IN_GROUP: 'Everyone asked to pay must be a member of this group.',
+  RATE_ABOVE_LEGAL_CAP: 'The annual rate may be at most {{capPercent}}% (four times the one-year LPR).',
+  CANNOT_BORROW_FROM_YOURSELF: 'You cannot borrow from yourself.',
+  LENDER_NOT_FRIEND: 'You can only write an IOU to a friend.',
+  IOU_STATE_INVALID: 'This IOU can no longer do that; refresh to see where it stands.',
+  REPAYMENT_EXCEEDS_OUTSTANDING: 'That is more than you owe: {{outstanding}} fen settles it.',
+  IOU_DUE_DATE_PASSED: 'The due date of this IOU has passed; ask for a new one.',
 } as const

@@ -55,4 +55,13 @@ export const errorsZhHans: ErrorCatalog = {
   ALREADY_CLAIMED: '你已经领过这个红包了。',
   RED_PACKET_EMPTY: '手慢了，红包派完了。',
   RED_PACKET_EXPIRED: '该红包已过期，已退回发红包的人。',
+  COLLECTION_CLOSED: '该群收款已停止收款。',
+  CANNOT_COLLECT_FROM_YOURSELF: '不能向自己发起收款。',
+  MEMBERS_NOT_IN_GROUP: '付款成员必须都在这个群里。',
+  RATE_ABOVE_LEGAL_CAP: '年利率不得超过 {{capPercent}}%（一年期 LPR 的四倍）。',
+  CANNOT_BORROW_FROM_YOURSELF: '不能向自己借钱。',
+  LENDER_NOT_FRIEND: '只能向好友打借条。',
+  IOU_STATE_INVALID: '借条当前状态不支持此操作，请刷新查看最新状态。',
+  REPAYMENT_EXCEEDS_OUTSTANDING: '还款金额超过了待还金额：还 {{outstanding}} 分即可结清。',
+  IOU_DUE_DATE_PASSED: '该借条已过还款日，请重新打一张借条。',
 }

@@ -55,4 +55,13 @@ export const errorsZhHant: ErrorCatalog = {
   ALREADY_CLAIMED: '你已經領過這個紅包了。',
   RED_PACKET_EMPTY: '手慢了，紅包派完了。',
   RED_PACKET_EXPIRED: '該紅包已過期，已退回發紅包的人。',
+  COLLECTION_CLOSED: '該群收款已停止收款。',
+  CANNOT_COLLECT_FROM_YOURSELF: '不能向自己發起收款。',
+  MEMBERS_NOT_IN_GROUP: '付款成員必須都在這個群組裡。',
+  RATE_ABOVE_LEGAL_CAP: '年利率不得超過 {{capPercent}}%（一年期 LPR 的四倍）。',
+  CANNOT_BORROW_FROM_YOURSELF: '不能向自己借錢。',
+  LENDER_NOT_FRIEND: '只能向好友打借條。',
+  IOU_STATE_INVALID: '借條目前狀態不支援此操作，請重新整理查看最新狀態。',
+  REPAYMENT_EXCEEDS_OUTSTANDING: '還款金額超過了待還金額：還 {{outstanding}} 分即可結清。',
+  IOU_DUE_DATE_PASSED: '該借條已過還款日，請重新打一張借條。',
 }
