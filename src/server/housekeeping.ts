@@ -5,8 +5,8 @@ const INTERVAL_MS = 30_000
 
 /**
  * Periodic chores whose due work is found in the database, so a restart loses nothing and several processes
- * may run them at once: void expired holds, close unpaid orders and confirm shipped ones past their time, burn unopened messages past theirs, return unclaimed red packets, send collection
- * and IOU reminders, forget
+ * may run them at once: void expired holds, close unpaid orders and confirm shipped ones past their time, return
+ * unclaimed red packets, send collection and IOU reminders, burn unopened messages past their time, forget
  * idempotency keys past retention, drop expired sessions.
  */
 export async function runHousekeeping(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {

@@ -152,13 +152,10 @@ export class CollectionService {
       // The count and the share are marked in the money's transaction: a member pays once, a closed one takes nothing.
       effects: async (trx) => {
         const now = this.deps.clock()
-        // The collection row first, then the share, as closing does: two orders of locking could deadlock.
-        const status = await countPayment(trx, collection.id, share.amount)
-        if (status === undefined) {
-          if ((await findShare(trx, collection.id, actor.id))?.paid_at) throw new AlreadyPaidError()
-          throw new CollectionClosedError((await findCollection(trx, collection.id))!.status)
-        }
+        // The share first, then the collection row, as closing does: two orders of locking could deadlock.
         if (!(await markPaid(trx, collection.id, actor.id, transferId, now))) throw new AlreadyPaidError()
+        const status = await countPayment(trx, collection.id, share.amount)
+        if (status === undefined) throw new CollectionClosedError((await findCollection(trx, collection.id))!.status)
         collectionStatus = status
       },
       remember: { ...scope, response: toResponse },
@@ -191,11 +188,12 @@ export class CollectionService {
   async close(actor: Actor, id: string): Promise<CollectionView> {
     const collection = await this.findFor(actor, id)
     if (collection.collector_id !== actor.id) throw new ForbiddenError()
-    const closed = await this.deps.db
-      .transaction()
-      .execute((trx) => closeCollection(trx, collection.id, this.deps.clock()))
+    await this.deps.db.transaction().execute(async (trx) => {
+      if (!(await closeCollection(trx, collection.id, this.deps.clock()))) {
+        throw new CollectionClosedError((await findCollection(trx, collection.id))!.status)
+      }
+    })
     const now = (await findCollection(this.deps.db, collection.id))!
-    if (!closed) throw new CollectionClosedError(now.status)
     const shares = await sharesOf(this.deps.db, [collection.id])
     await this.deps.push.toUsers([actor.id, ...shares.map((s) => s.user_id)], {
       type: 'collection.closed',

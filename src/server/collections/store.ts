@@ -37,8 +37,9 @@ export async function findShare(db: Executor, collectionId: string, userId: stri
 }
 
 /**
- * Counts a payment into an open collection, completing it with the last one. This update is where concurrent payers
- * and a closing collector meet (on PostgreSQL it waits for the row): undefined when the collection is not open.
+ * Counts a payment into an open collection, completing it with the last one, after the payer's share was marked paid
+ * (so a second payment of one share never counts). This update is where concurrent payers and a closing collector
+ * meet (on PostgreSQL it waits for the row): undefined when the collection is not open.
  */
 export async function countPayment(db: Executor, id: string, amount: number): Promise<string | undefined> {
   const row = await db
@@ -73,17 +74,19 @@ export async function markPaid(
   return Number(result.numUpdatedRows) === 1
 }
 
-/** Open → closed, once; no reminder of it is sent afterwards. */
+/**
+ * Open → closed, once; no reminder of it is sent afterwards. The shares are updated before the collection row, in
+ * the order a payment locks them; the caller rolls back when this returns false.
+ */
 export async function closeCollection(db: Executor, id: string, now: number): Promise<boolean> {
+  await db.updateTable('collection_members').set({ remind_at: null }).where('collection_id', '=', id).execute()
   const result = await db
     .updateTable('collections')
     .set({ status: 'closed', closed_at: now })
     .where('id', '=', id)
     .where('status', '=', 'open')
     .executeTakeFirst()
-  if (Number(result.numUpdatedRows) !== 1) return false
-  await db.updateTable('collection_members').set({ remind_at: null }).where('collection_id', '=', id).execute()
-  return true
+  return Number(result.numUpdatedRows) === 1
 }
 
 export async function muteReminders(db: Db, collectionId: string, userId: string): Promise<void> {
