@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { runChatBench } from './chat/index.js'
 import { runFeedBench } from './feed/index.js'
 import { runLedgerBench } from './ledger/index.js'
 
@@ -28,9 +29,28 @@ Options (feed):
   --rates <a,b,…>      feed requests per second (200,1000)
   --write-rate <n>     likes + comments per second during reads (50)
   --seconds <s>        length of each measurement (10)
-  --viewers <n>        distinct viewers the reads cycle through (1000)`
+  --viewers <n>        distinct viewers the reads cycle through (1000)
+
+  chat      message delivery latency p50/p99 and messages lost over WebSockets at a fixed send rate, 1:1 and
+            50-member groups, and server memory per idle socket; on SQLite and PostgreSQL, with the in-process
+            bus and with Redis
+
+Options (chat):
+  --pg <url>, --only <engine>   as for ledger
+  --redis <url>        Redis for the bus runs, under a prefix of its own (default: $REDIS_URL, else
+                       redis://127.0.0.1:6379); --redis off: in-process bus only
+  --bus <which>        memory | redis | both (both)
+  --sockets <n>        sockets, one per user (5000)
+  --rate <n>           messages per second, open loop (2000)
+  --seconds <s>        length of the measured sending (10)
+  --group-share <f>    share of messages sent to 50-member groups (0.2)
+  --friends <n>        friends per user, even, at least 50 (150)
+  --idle-seconds <s>   sockets idle before memory is read (5)
+  --drain-seconds <s>  wait at most this long for frames after the last answer (10)
+  Run with node --expose-gc (see docs/performance.md) for memory readings after a full collection.`
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test'
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -50,16 +70,44 @@ async function main(argv: string[]): Promise<number> {
       'http-seconds': { type: 'string', default: '5' },
       concurrency: { type: 'string', default: '4000' },
       clients: { type: 'string', default: '64' },
+      redis: { type: 'string' },
+      bus: { type: 'string', default: 'both' },
+      sockets: { type: 'string', default: '5000' },
+      rate: { type: 'string', default: '2000' },
+      'group-share': { type: 'string', default: '0.2' },
+      'idle-seconds': { type: 'string', default: '5' },
+      'drain-seconds': { type: 'string', default: '10' },
       help: { type: 'boolean', default: false },
     },
   })
   const [name] = positionals
-  if (values.help || (name !== 'ledger' && name !== 'feed')) {
+  if (values.help || (name !== 'ledger' && name !== 'feed' && name !== 'chat')) {
     console.log(USAGE)
     return values.help ? 0 : 2
   }
   const pg = values.pg ?? process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL
   const postgresUrl = pg === 'off' || values.only === 'sqlite' ? undefined : pg
+  if (name === 'chat') {
+    const redis = values.redis ?? process.env.REDIS_URL ?? DEFAULT_REDIS_URL
+    if (!['memory', 'redis', 'both'].includes(values.bus)) throw new Error('--bus must be memory, redis or both')
+    const groupShare = Number(values['group-share'])
+    if (!(groupShare >= 0 && groupShare <= 1)) throw new Error('--group-share must be between 0 and 1')
+    return runChatBench({
+      postgresUrl,
+      sqlite: values.only !== 'postgres',
+      redisUrl: redis === 'off' || values.bus === 'memory' ? undefined : redis,
+      memoryBus: values.bus !== 'redis',
+      sockets: positiveInt(values.sockets, 'sockets'),
+      rate: positiveInt(values.rate, 'rate'),
+      seconds: positiveInt(values.seconds ?? '10', 'seconds'),
+      groupShare,
+      friends: positiveInt(values.friends, 'friends'),
+      directsPerUser: 2,
+      groupsPerUser: 2,
+      idleSeconds: Number(values['idle-seconds']),
+      drainSeconds: Number(values['drain-seconds']),
+    })
+  }
   if (name === 'feed') {
     return runFeedBench({
       postgresUrl,

@@ -46,6 +46,25 @@ const COLUMNS: Record<string, Record<string, 'text' | 'bigint' | 'integer'>> = {
     reply_to_user_id: 'text',
     created_at: 'bigint',
   },
+  // The chat bench's tables.
+  groups: { id: 'text', name: 'text', owner_id: 'text', conversation_id: 'text', created_at: 'bigint' },
+  group_members: { group_id: 'text', user_id: 'text', joined_at: 'bigint' },
+  conversations: {
+    id: 'text',
+    kind: 'text',
+    direct_key: 'text',
+    group_id: 'text',
+    last_seq: 'integer',
+    last_message_at: 'bigint',
+    created_at: 'bigint',
+  },
+  conversation_members: {
+    conversation_id: 'text',
+    user_id: 'text',
+    last_read_seq: 'integer',
+    last_delivered_seq: 'integer',
+    created_at: 'bigint',
+  },
 }
 
 export type TableName = keyof typeof COLUMNS
@@ -96,8 +115,10 @@ export function sqliteLoader(sqlite: SQLite.Database): BulkLoader {
 /** One `insert … select * from unnest($1::text[], …)` per 5,000 rows: a round trip moves a whole batch. */
 export function postgresLoader(pool: pg.Pool): BulkLoader {
   const CHUNK = 5_000
+  const loaded = new Set<TableName>()
   return {
     async load(tables) {
+      for (const [table] of tables) loaded.add(table)
       const client = await pool.connect()
       try {
         await client.query('begin')
@@ -122,9 +143,7 @@ export function postgresLoader(pool: pg.Pool): BulkLoader {
       }
     },
     async settle() {
-      await pool.query(
-        'vacuum (analyze) users, sessions, friendships, blocks, posts, post_audience, post_likes, post_comments',
-      )
+      if (loaded.size > 0) await pool.query(`vacuum (analyze) ${[...loaded].join(', ')}`)
     },
   }
 }

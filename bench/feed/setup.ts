@@ -18,20 +18,34 @@ export interface FeedTarget {
   close(): Promise<void>
 }
 
+export interface TargetOptions {
+  /** Names the temporary folder and schema (`feed`). */
+  bench?: string
+  /** Redis as the bus, under a prefix of its own; unset: the in-process bus. */
+  redisUrl?: string
+}
+
 /**
  * A fresh app on a fresh database, its tables made by the app's own migrations: SQLite in a temporary folder,
  * or a PostgreSQL schema of its own (dropped on close). Abuse limits per address are off (one client address).
  */
-export async function createFeedTarget(postgresUrl: string | undefined): Promise<FeedTarget> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecircle-feed-bench-'))
+export async function createFeedTarget(
+  postgresUrl: string | undefined,
+  { bench = 'feed', redisUrl }: TargetOptions = {},
+): Promise<FeedTarget> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `lifecircle-${bench}-bench-`))
+  const unique = crypto.randomBytes(6).toString('hex')
   const config: Config = loadConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: postgresUrl,
     LOG_LEVEL: 'error',
     LIFECIRCLE_SECRET: crypto.randomBytes(32).toString('hex'),
     LIFECIRCLE_IP_LIMITS: 'off',
+    REDIS_URL: redisUrl,
+    // Channels of this run only, so that another run or a server on the same Redis never hears them.
+    LIFECIRCLE_REDIS_PREFIX: `bench-${bench}-${unique}:`,
   })
-  const schema = postgresUrl ? `bench_feed_${crypto.randomBytes(6).toString('hex')}` : undefined
+  const schema = postgresUrl ? `bench_${bench}_${unique}` : undefined
   if (schema && postgresUrl) {
     await withClient(postgresUrl, (client) => client.query(`create schema ${schema}`))
     config.databaseSchema = schema

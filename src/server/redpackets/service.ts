@@ -13,6 +13,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
 import { SYSTEM_ACCOUNTS, walletAccountId } from '../ledger/accounts.js'
 import type { LedgerService } from '../ledger/service.js'
+import type { EventHub } from '../events/hub.js'
 import type { Push } from '../realtime/push.js'
 import type { SocialService } from '../social/service.js'
 import { refusal } from '../wallet/outcome.js'
@@ -51,6 +52,7 @@ export interface RedPacketDeps {
   social: SocialService
   chat: ChatService
   push: Push
+  events: EventHub
   clock: () => number
   rules: RedPacketRules
 }
@@ -182,7 +184,17 @@ export class RedPacketService {
     const response = toResponse(result)
     const code = (response.body as { error?: { code?: string } }).error?.code
     if (code === 'RED_PACKET_EMPTY' || finished) this.remember(packet.id, 'finished')
-    if (response.status === 200) await this.announceClaim(packet, actor.id, amount, finished, memberIds)
+    if (response.status === 200) {
+      this.deps.events.emit({
+        type: 'red_packet.claimed',
+        packetId: packet.id,
+        senderId: packet.sender_id,
+        actorId: actor.id,
+        amount,
+        greeting: packet.greeting,
+      })
+      await this.announceClaim(packet, actor.id, amount, finished, memberIds)
+    }
     return response
   }
 
@@ -251,6 +263,14 @@ export class RedPacketService {
       if (!('error' in result)) {
         this.remember(packet.id, 'expired')
         refunded++
+        this.deps.events.emit({
+          type: 'red_packet.expired',
+          packetId: packet.id,
+          senderId: packet.sender_id,
+          actorId: null,
+          amount: left,
+          greeting: packet.greeting,
+        })
         await this.deps.push.toUsers([packet.sender_id], {
           type: 'red_packet.expired',
           data: { packetId: packet.id, conversationId: packet.conversation_id, refunded: left },

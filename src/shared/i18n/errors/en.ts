@@ -62,4 +62,10 @@ export const errorsEn = {
   IOU_STATE_INVALID: 'This IOU can no longer do that; refresh to see where it stands.',
   REPAYMENT_EXCEEDS_OUTSTANDING: 'That is more than you owe: {{outstanding}} fen settles it.',
   IOU_DUE_DATE_PASSED: 'The due date of this IOU has passed; ask for a new one.',
+  EVENT_STATE_INVALID: 'The event cannot do that now; refresh to see where it stands.',
+  EVENT_NOT_LIVE: 'Danmaku can only be sent while the event is live.',
+  DANMAKU_MUTED: 'The host has muted you in this event.',
+  DANMAKU_FILTERED: 'This danmaku contains words this room does not allow.',
+  RECALL_WINDOW_PASSED: 'A danmaku can only be recalled within 2 minutes.',
+  INVALID_XML: 'This is not a well-formed Bilibili danmaku file; nothing was imported.',
 } as const

@@ -64,4 +64,10 @@ export const errorsZhHans: ErrorCatalog = {
   IOU_STATE_INVALID: '借条当前状态不支持此操作，请刷新查看最新状态。',
   REPAYMENT_EXCEEDS_OUTSTANDING: '还款金额超过了待还金额：还 {{outstanding}} 分即可结清。',
   IOU_DUE_DATE_PASSED: '该借条已过还款日，请重新打一张借条。',
+  EVENT_STATE_INVALID: '活动当前状态不支持此操作，请刷新查看。',
+  EVENT_NOT_LIVE: '直播进行中才能发送弹幕。',
+  DANMAKU_MUTED: '你已被主播禁言。',
+  DANMAKU_FILTERED: '弹幕包含本直播间不允许的内容。',
+  RECALL_WINDOW_PASSED: '弹幕只能在发送后 2 分钟内撤回。',
+  INVALID_XML: '这不是格式正确的 B 站弹幕文件，未导入任何内容。',
 }

@@ -64,4 +64,10 @@ export const errorsZhHant: ErrorCatalog = {
   IOU_STATE_INVALID: '借條目前狀態不支援此操作，請重新整理查看最新狀態。',
   REPAYMENT_EXCEEDS_OUTSTANDING: '還款金額超過了待還金額：還 {{outstanding}} 分即可結清。',
   IOU_DUE_DATE_PASSED: '該借條已過還款日，請重新打一張借條。',
+  EVENT_STATE_INVALID: '活動目前狀態不支援此操作，請重新整理查看。',
+  EVENT_NOT_LIVE: '直播進行中才能發送彈幕。',
+  DANMAKU_MUTED: '你已被主播禁言。',
+  DANMAKU_FILTERED: '彈幕包含本直播間不允許的內容。',
+  RECALL_WINDOW_PASSED: '彈幕只能在發送後 2 分鐘內撤回。',
+  INVALID_XML: '這不是格式正確的 B 站彈幕檔案，未匯入任何內容。',
 }
