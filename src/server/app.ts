@@ -12,6 +12,8 @@ import { feedRoutes } from './feed/routes.js'
 import { commerceRoutes } from './commerce/routes.js'
 import { chatRoutes } from './chat/routes.js'
 import { redPacketRoutes } from './redpackets/routes.js'
+import { collectionRoutes } from './collections/routes.js'
+import { iouRoutes } from './ious/routes.js'
 import { liveRoutes } from './live/routes.js'
 import { demoStreamRoutes } from './live/demo-stream.js'
 import { realtimeRoutes } from './realtime/routes.js'
@@ -84,6 +86,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(notificationsRoutes(ctx))
       await api.register(chatRoutes(ctx))
       await api.register(redPacketRoutes(ctx))
+      await api.register(collectionRoutes(ctx))
+      await api.register(iouRoutes(ctx))
       await api.register(liveRoutes(ctx))
       await api.register(realtimeRoutes(ctx, clientFrameHandlers(ctx)))
     },

@@ -29,6 +29,9 @@ import { BurnService } from './chat/burn.js'
 import { ChatTransfers } from './chat/transfers.js'
 import { MessageWriter } from './chat/writer.js'
 import { RedPacketService } from './redpackets/service.js'
+import { CollectionService } from './collections/service.js'
+import { IouService } from './ious/service.js'
+import { IouReminders } from './ious/reminders.js'
 import { LiveService } from './live/service.js'
 import { LiveTips } from './live/tips.js'
 import { LiveRooms, LocalViewerCounts, RedisViewerCounts } from './live/rooms.js'
@@ -66,6 +69,9 @@ export interface AppContext {
   burns: BurnService
   chatTransfers: ChatTransfers
   redPackets: RedPacketService
+  collections: CollectionService
+  ious: IouService
+  iouReminders: IouReminders
   rooms: LiveRooms
   live: LiveService
   liveTips: LiveTips
@@ -219,6 +225,31 @@ export async function createContext(config: Config, options: ContextOptions = {}
         expiryMs: 24 * 3600_000,
       },
     }),
+    collections: new CollectionService({
+      db,
+      ledger,
+      accounts,
+      realNames,
+      pins,
+      groups,
+      chat,
+      push,
+      clock,
+      reminderAfterMs: 24 * 3600_000,
+    }),
+    ious: new IouService({
+      db,
+      ledger,
+      accounts,
+      realNames,
+      pins,
+      social,
+      chat,
+      push,
+      clock,
+      rateCapBasisPoints: config.iouRateCapBasisPoints,
+    }),
+    iouReminders: new IouReminders({ db, push, clock }),
     async close() {
       await ledger.idle()
       // Listeners of what the last commands committed still write and publish.

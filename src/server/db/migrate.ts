@@ -13,6 +13,7 @@ import * as commerce from './migrations/0010-commerce.js'
 import * as notifications from './migrations/0011-notifications.js'
 import * as chat from './migrations/0012-chat.js'
 import * as redPackets from './migrations/0013-red-packets.js'
+import * as collectionsIous from './migrations/0014-collections-ious.js'
 import * as live from './migrations/0015-live.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0011-notifications': notifications,
   '0012-chat': chat,
   '0013-red-packets': redPackets,
+  '0014-collections-ious': collectionsIous,
   '0015-live': live,
 }
 

@@ -1,6 +1,8 @@
 import type { AccountsTables } from '../accounts/tables.js'
 import type { ChatTables } from '../chat/tables.js'
 import type { RedPacketTables } from '../redpackets/tables.js'
+import type { CollectionTables } from '../collections/tables.js'
+import type { IouTables } from '../ious/tables.js'
 import type { LiveTables } from '../live/tables.js'
 import type { CommerceTables } from '../commerce/tables.js'
 import type { FeedTables } from '../feed/tables.js'
@@ -27,4 +29,6 @@ export interface Tables
     NotificationsTables,
     ChatTables,
     RedPacketTables,
+    CollectionTables,
+    IouTables,
     LiveTables {}
