@@ -37,6 +37,11 @@ export interface Config {
   burnExpiryHours: number
   /** Seconds between socket pings; a socket that misses one pong is dropped. */
   wsHeartbeatSeconds: number
+  /**
+   * How live rooms send danmaku (see RoomOptions). Not read from the environment: only the danmaku bench sets
+   * `naive`, to compare against.
+   */
+  liveFanout: 'batched' | 'naive'
 }
 
 export class ConfigError extends Error {}
@@ -106,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     redPacketMaxShares: positiveInteger(env, 'LIFECIRCLE_RED_PACKET_MAX_SHARES', 100),
     burnExpiryHours: positiveInteger(env, 'LIFECIRCLE_BURN_EXPIRY_HOURS', 72),
     wsHeartbeatSeconds: positiveInteger(env, 'LIFECIRCLE_WS_HEARTBEAT_SECONDS', 30),
+    liveFanout: 'batched',
   }
 }
 
