@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { runChatBench } from './chat/index.js'
+import { runDanmakuBench } from './danmaku/index.js'
 import { runFeedBench } from './feed/index.js'
 import { runLedgerBench } from './ledger/index.js'
 
@@ -47,7 +48,21 @@ Options (chat):
   --friends <n>        friends per user, even, at least 50 (150)
   --idle-seconds <s>   sockets idle before memory is read (5)
   --drain-seconds <s>  wait at most this long for frames after the last answer (10)
-  Run with node --expose-gc (see docs/performance.md) for memory readings after a full collection.`
+
+  danmaku   one live room: danmaku delivery latency p50/p99, drops and losses over WebSockets at a fixed send rate,
+            server CPU and heap per socket, at several viewer counts; then the largest viewer count whose p99 stays
+            within 250 ms with nothing lost; batched fan-out (the product) and naive (a frame per danmaku per viewer)
+
+Options (danmaku):
+  --viewers <a,b,…>    viewer counts to measure, one socket each, ascending (1000,5000,10000)
+  --rate <n>           danmaku per second, open loop, from 2 × rate senders (100)
+  --seconds <s>        length of the measured sending (10)
+  --fanout <which>     batched | naive | both (both)
+  --search-runs <n>    further runs to find the largest count meeting the target; 0: none (6)
+  --max-viewers <n>    the search's ceiling (19000: each process needs one file per socket)
+  --drain-seconds <s>  wait at most this long for frames after the last answer (10)
+
+Run with node --expose-gc (see docs/performance.md) for memory readings after a full collection.`
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test'
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379'
@@ -66,14 +81,17 @@ async function main(argv: string[]): Promise<number> {
       posts: { type: 'string', default: '50000,500000' },
       rates: { type: 'string', default: '200,1000' },
       'write-rate': { type: 'string', default: '50' },
-      viewers: { type: 'string', default: '1000' },
+      viewers: { type: 'string' },
       'http-seconds': { type: 'string', default: '5' },
       concurrency: { type: 'string', default: '4000' },
       clients: { type: 'string', default: '64' },
       redis: { type: 'string' },
       bus: { type: 'string', default: 'both' },
       sockets: { type: 'string', default: '5000' },
-      rate: { type: 'string', default: '2000' },
+      rate: { type: 'string' },
+      fanout: { type: 'string', default: 'both' },
+      'search-runs': { type: 'string', default: '6' },
+      'max-viewers': { type: 'string', default: '19000' },
       'group-share': { type: 'string', default: '0.2' },
       'idle-seconds': { type: 'string', default: '5' },
       'drain-seconds': { type: 'string', default: '10' },
@@ -81,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
     },
   })
   const [name] = positionals
-  if (values.help || (name !== 'ledger' && name !== 'feed' && name !== 'chat')) {
+  if (values.help || !['ledger', 'feed', 'chat', 'danmaku'].includes(name ?? '')) {
     console.log(USAGE)
     return values.help ? 0 : 2
   }
@@ -98,13 +116,28 @@ async function main(argv: string[]): Promise<number> {
       redisUrl: redis === 'off' || values.bus === 'memory' ? undefined : redis,
       memoryBus: values.bus !== 'redis',
       sockets: positiveInt(values.sockets, 'sockets'),
-      rate: positiveInt(values.rate, 'rate'),
+      rate: positiveInt(values.rate ?? '2000', 'rate'),
       seconds: positiveInt(values.seconds ?? '10', 'seconds'),
       groupShare,
       friends: positiveInt(values.friends, 'friends'),
       directsPerUser: 2,
       groupsPerUser: 2,
       idleSeconds: Number(values['idle-seconds']),
+      drainSeconds: Number(values['drain-seconds']),
+    })
+  }
+  if (name === 'danmaku') {
+    if (!['batched', 'naive', 'both'].includes(values.fanout))
+      throw new Error('--fanout must be batched, naive or both')
+    const searchRuns = Number(values['search-runs'])
+    if (!Number.isInteger(searchRuns) || searchRuns < 0) throw new Error('--search-runs must be 0 or more')
+    return runDanmakuBench({
+      viewers: (values.viewers ?? '1000,5000,10000').split(',').map((n) => positiveInt(n, 'viewers')),
+      fanouts: values.fanout === 'both' ? ['batched', 'naive'] : [values.fanout as 'batched' | 'naive'],
+      rate: positiveInt(values.rate ?? '100', 'rate'),
+      seconds: positiveInt(values.seconds ?? '10', 'seconds'),
+      searchRuns,
+      maxViewers: positiveInt(values['max-viewers'], 'max-viewers'),
       drainSeconds: Number(values['drain-seconds']),
     })
   }
@@ -118,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
       rates: values.rates.split(',').map((n) => positiveInt(n, 'rates')),
       writeRate: Number(values['write-rate']),
       seconds: Number(values.seconds ?? '10'),
-      viewers: positiveInt(values.viewers, 'viewers'),
+      viewers: positiveInt(values.viewers ?? '1000', 'viewers'),
     })
   }
   return runLedgerBench({

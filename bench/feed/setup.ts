@@ -23,6 +23,8 @@ export interface TargetOptions {
   bench?: string
   /** Redis as the bus, under a prefix of its own; unset: the in-process bus. */
   redisUrl?: string
+  /** How live rooms send danmaku; the danmaku bench compares both. */
+  liveFanout?: Config['liveFanout']
 }
 
 /**
@@ -31,7 +33,7 @@ export interface TargetOptions {
  */
 export async function createFeedTarget(
   postgresUrl: string | undefined,
-  { bench = 'feed', redisUrl }: TargetOptions = {},
+  { bench = 'feed', redisUrl, liveFanout = 'batched' }: TargetOptions = {},
 ): Promise<FeedTarget> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `lifecircle-${bench}-bench-`))
   const unique = crypto.randomBytes(6).toString('hex')
@@ -45,6 +47,7 @@ export async function createFeedTarget(
     // Channels of this run only, so that another run or a server on the same Redis never hears them.
     LIFECIRCLE_REDIS_PREFIX: `bench-${bench}-${unique}:`,
   })
+  config.liveFanout = liveFanout
   const schema = postgresUrl ? `bench_${bench}_${unique}` : undefined
   if (schema && postgresUrl) {
     await withClient(postgresUrl, (client) => client.query(`create schema ${schema}`))

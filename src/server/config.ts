@@ -39,6 +39,11 @@ export interface Config {
   wsHeartbeatSeconds: number
   /** The legal cap on an IOU's annual rate (4 × the one-year LPR), in basis points: 1200 = 12%. */
   iouRateCapBasisPoints: number
+  /**
+   * How live rooms send danmaku (see RoomOptions). Not read from the environment: only the danmaku bench sets
+   * `naive`, to compare against.
+   */
+  liveFanout: 'batched' | 'naive'
 }
 
 export class ConfigError extends Error {}
@@ -110,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     burnExpiryHours: positiveInteger(env, 'LIFECIRCLE_BURN_EXPIRY_HOURS', 72),
     wsHeartbeatSeconds: positiveInteger(env, 'LIFECIRCLE_WS_HEARTBEAT_SECONDS', 30),
     iouRateCapBasisPoints: percentInBasisPoints(env, 'LIFECIRCLE_IOU_RATE_CAP_PERCENT', 1200),
+    liveFanout: 'batched',
   }
 }
 

@@ -176,7 +176,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
     bus instanceof RedisBus
       ? new RedisViewerCounts(bus.client, `${config.redisPrefix}viewers:`)
       : new LocalViewerCounts()
-  const rooms = new LiveRooms(bus, gateway, viewers, log, { flushMs: 100, maxPending: 1000, viewersMs: 5000 })
+  const rooms = new LiveRooms(bus, gateway, viewers, log, {
+    flushMs: 100,
+    maxPending: 1000,
+    viewersMs: 5000,
+    fanout: config.liveFanout,
+  })
   const live = new LiveService({ db, accounts, media, rooms, clock })
   return {
     config,

@@ -11,6 +11,11 @@ export interface RoomOptions {
   maxPending: number
   /** How often each room hears its viewer count. */
   viewersMs: number
+  /**
+   * `batched` (the default, and the product). `naive` sends every danmaku as its own frame, serialised again for each
+   * viewer, as it arrives: only the danmaku bench sets it, to measure what batching saves.
+   */
+  fanout?: 'batched' | 'naive'
 }
 
 interface Room {
@@ -119,6 +124,7 @@ export class LiveRooms {
       for (const socket of room.sockets) this.gateway.send(socket, frame)
       return
     }
+    if (this.options.fanout === 'naive') return this.sendEach(eventId, room, message.slice(1))
     room.pending.push(message.slice(1))
     if (room.pending.length > this.options.maxPending) {
       const over = room.pending.length - this.options.maxPending
@@ -137,6 +143,14 @@ export class LiveRooms {
     room.pending = []
     room.dropped = 0
     for (const socket of room.sockets) this.gateway.send(socket, frame)
+  }
+
+  /** The naive fan-out: one JSON.stringify and one frame per danmaku per viewer, nothing pending, nothing dropped. */
+  private sendEach(eventId: string, room: Room, danmakuJson: string): void {
+    const danmaku: unknown = JSON.parse(danmakuJson)
+    for (const socket of room.sockets) {
+      this.gateway.send(socket, JSON.stringify({ type: 'danmaku.batch', data: { eventId, items: [danmaku] } }))
+    }
   }
 
   private async announceViewers(): Promise<void> {

@@ -107,3 +107,30 @@ describe('a room under overload', () => {
     await rooms.close()
   })
 })
+
+describe('a room with the naive fan-out (the danmaku bench’s comparison)', () => {
+  it('still sends every danmaku to every viewer, each as its own frame, as it arrives', async () => {
+    const bus = new MemoryBus()
+    const frames: Array<{ socket: WebSocket; frame: string }> = []
+    const gateway = { send: (socket: WebSocket, frame: string) => frames.push({ socket, frame }) } as unknown as Gateway
+    const rooms = new LiveRooms(bus, gateway, new LocalViewerCounts(), pino({ level: 'silent' }), {
+      flushMs: 50,
+      maxPending: 5,
+      viewersMs: 60_000,
+      fanout: 'naive',
+    })
+    const viewers = [0, 1].map(() => ({ once: () => undefined }) as unknown as WebSocket)
+    for (const viewer of viewers) await rooms.join('room', viewer)
+    for (let i = 0; i < 12; i++) await rooms.publish('room', JSON.stringify({ id: `d${i}` }))
+    await expect.poll(() => frames.length).toBe(24)
+    for (const viewer of viewers) {
+      const mine = frames.filter((f) => f.socket === viewer).map((f) => JSON.parse(f.frame))
+      expect(mine.map((f) => f.data.items.map((d: { id: string }) => d.id))).toEqual(
+        Array.from({ length: 12 }, (_, i) => [`d${i}`]),
+      )
+      expect(mine.every((f) => f.type === 'danmaku.batch' && f.data.eventId === 'room' && !f.data.dropped)).toBe(true)
+    }
+    expect(rooms.droppedIn('room')).toBe(0)
+    await rooms.close()
+  })
+})
