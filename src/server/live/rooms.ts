@@ -30,6 +30,7 @@ interface Room {
 
 const DANMAKU = 'd'
 const RECALL = 'r'
+const STATUS = 's'
 
 /**
  * Live rooms on this process: `live:<eventId>` on the bus carries every danmaku (from whichever process stored it);
@@ -96,6 +97,11 @@ export class LiveRooms {
     return this.bus.publish(`live:${eventId}`, RECALL + danmakuId)
   }
 
+  /** The event went live or ended: the room hears it at once, not at its next poll. */
+  publishStatus(eventId: string, status: 'live' | 'ended'): Promise<void> {
+    return this.bus.publish(`live:${eventId}`, STATUS + status)
+  }
+
   viewerCount(eventId: string): Promise<number> {
     return this.viewers.total(eventId)
   }
@@ -119,6 +125,11 @@ export class LiveRooms {
   private receive(eventId: string, message: string): void {
     const room = this.rooms.get(eventId)
     if (!room) return
+    if (message.startsWith(STATUS)) {
+      const frame = JSON.stringify({ type: 'live.status', data: { eventId, status: message.slice(1) } })
+      for (const socket of room.sockets) this.gateway.send(socket, frame)
+      return
+    }
     if (message.startsWith(RECALL)) {
       const frame = JSON.stringify({ type: 'danmaku.recall', data: { eventId, id: message.slice(1) } })
       for (const socket of room.sockets) this.gateway.send(socket, frame)

@@ -97,7 +97,7 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/live/events/:id/mutes',
       { schema: { tags, params: IdParams, body: MuteBody, response: { 204: NoContent } } },
       async (request, reply) => {
-        await ctx.live.mute(actorOf(request), request.params.id, request.body.userId, true)
+        await ctx.live.mute(actorOf(request), request.params.id, request.body, true)
         return reply.code(204).send(null)
       },
     )
@@ -105,7 +105,7 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/live/events/:id/mutes/:userId',
       { schema: { tags, params: Type.Object({ id: Id, userId: Id }), response: { 204: NoContent } } },
       async (request, reply) => {
-        await ctx.live.mute(actorOf(request), request.params.id, request.params.userId, false)
+        await ctx.live.mute(actorOf(request), request.params.id, { userId: request.params.userId }, false)
         return reply.code(204).send(null)
       },
     )

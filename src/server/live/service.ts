@@ -6,6 +6,7 @@ import type {
   DanmakuView,
   EventsQuery,
   EventView,
+  MuteBody,
   SendDanmakuBody,
 } from '../../shared/api/live.js'
 import type { AccountsService, Actor } from '../accounts/service.js'
@@ -104,6 +105,7 @@ export class LiveService {
     const event = await this.hosted(actor, id)
     const moved = await moveEvent(this.deps.db, id, 'upcoming', { status: 'live', started_at: this.deps.clock() })
     if (!moved) throw new EventStateInvalidError(event.status)
+    await this.deps.rooms.publishStatus(id, 'live')
     return this.get(id)
   }
 
@@ -111,6 +113,7 @@ export class LiveService {
     const event = await this.hosted(actor, id)
     const change = { status: 'ended', ended_at: this.deps.clock(), ...(replayUrl ? { replay_url: replayUrl } : {}) }
     if (!(await moveEvent(this.deps.db, id, 'live', change))) throw new EventStateInvalidError(event.status)
+    await this.deps.rooms.publishStatus(id, 'ended')
     return this.get(id)
   }
 
@@ -202,8 +205,12 @@ export class LiveService {
     return { imported: rows.length, skipped: parsed.skipped }
   }
 
-  async mute(actor: Actor, eventId: string, userId: string, muted: boolean): Promise<void> {
+  /** The host mutes (or lets speak again) a viewer, named directly or by one of their danmaku. */
+  async mute(actor: Actor, eventId: string, who: MuteBody, muted: boolean): Promise<void> {
     await this.hosted(actor, eventId)
+    const danmaku = who.danmakuId ? await findDanmaku(this.deps.db, who.danmakuId) : undefined
+    if (who.danmakuId && (!danmaku || danmaku.event_id !== eventId || !danmaku.user_id)) throw new NotFoundError()
+    const userId = danmaku?.user_id ?? who.userId!
     if (userId === actor.id) throw new ForbiddenError()
     if (muted) await mute(this.deps.db, eventId, userId, this.deps.clock())
     else await unmute(this.deps.db, eventId, userId)

@@ -67,7 +67,8 @@ export class LiveTips {
         id: newId(),
         event_id: event.id,
         user_id: actor.id,
-        text: `${tipper?.displayName ?? ''} 打赏了 ¥${(amount / 100).toFixed(2)}`,
+        // Clients render tips from `kind` and `amount` in their reader's language; this text is what exports carry.
+        text: `${tipper?.displayName ?? ''} ¥${(amount / 100).toFixed(2)}`,
         video_time: Math.max(0, (now - (event.started_at ?? now)) / 1000),
         mode: 'top',
         font_size: 25,

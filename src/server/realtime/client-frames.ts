@@ -24,9 +24,10 @@ export function clientFrameHandlers(ctx: AppContext): Record<string, ClientFrame
     },
     'live.leave': async (_actor, frame, socket) => ctx.rooms.leave(eventIdOf(frame), socket),
     'danmaku.send': async (actor, frame, socket) => {
-      const { type: _type, eventId, ...body } = frame
+      const { type: _type, eventId, ref, ...body } = frame
       const sent = await ctx.live.send(actor, eventIdOf({ eventId }), validDanmaku(body))
-      ctx.gateway.send(socket, JSON.stringify({ type: 'danmaku.sent', data: sent }))
+      const echo = typeof ref === 'string' && ref.length <= 64 ? { ref } : {}
+      ctx.gateway.send(socket, JSON.stringify({ type: 'danmaku.sent', data: { ...sent, ...echo } }))
     },
     // The client got messages up to `seq` in this conversation over the socket.
     'message.delivered': async (actor, frame) => {

@@ -24,10 +24,12 @@ export function realtimeRoutes(ctx: AppContext, handlers: Record<string, ClientF
         const gateway = ctx.gateway
         // Handlers go on before any await, so that no frame the client sends early is lost.
         socket.on('message', (data, isBinary) => {
-          void handleFrame(actor, socket, isBinary ? null : textOf(data), handlers).catch((error: unknown) => {
+          const text = isBinary ? null : textOf(data)
+          void handleFrame(actor, socket, text, handlers).catch((error: unknown) => {
             const code = error instanceof DomainError ? error.code : 'INTERNAL_ERROR'
             if (!(error instanceof DomainError)) request.log.error({ err: error }, 'socket frame failed')
-            gateway.send(socket, JSON.stringify({ type: 'error', data: { code } }))
+            const details = error instanceof DomainError ? error.details : {}
+            gateway.send(socket, JSON.stringify({ type: 'error', data: { code, ...details, ...refOf(text) } }))
           })
         })
         void gateway.attach(actor.id, socket).then(
@@ -73,6 +75,16 @@ async function handleFrame(
   const handler = handlers[frame.type]
   if (!handler) throw new UnknownFrameError()
   await handler(actor, frame, socket)
+}
+
+/** A client may name a frame (`ref`, a short string) to match the answer to it: echoed on `error` and acks. */
+export function refOf(text: string | null): { ref?: string } {
+  try {
+    const ref = (JSON.parse(text ?? 'null') as { ref?: unknown } | null)?.ref
+    return typeof ref === 'string' && ref.length <= 64 ? { ref } : {}
+  } catch {
+    return {}
+  }
 }
 
 /** ws hands over a Buffer, or an array of them for a fragmented frame. */

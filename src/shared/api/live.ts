@@ -90,7 +90,16 @@ export const DanmakuPage = Type.Object({ items: Type.Array(DanmakuView) })
 
 export const ImportResult = Type.Object({ imported: Type.Integer(), skipped: Type.Integer() })
 
-export const MuteBody = Type.Object({ userId: Id }, { additionalProperties: false })
+export const MuteBody = Type.Object(
+  {
+    userId: Type.Optional(Id),
+    danmakuId: Type.Optional(
+      Type.Union([Id], { description: 'mute whoever sent this danmaku: the host never needs to know who it was' }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1, maxProperties: 1 },
+)
+export type MuteBody = Static<typeof MuteBody>
 export const KeywordsBody = Type.Object(
   { keywords: Type.Array(Text(1, 40), { minItems: 1, maxItems: 100, uniqueItems: true }) },
   { additionalProperties: false },

@@ -134,7 +134,13 @@ describe('live events and danmaku', () => {
     const muted = await as(viewer, 'POST', `/api/v1/live/events/${id}/danmaku`, { text: '还能说话吗' })
     expect([muted.status, muted.body.error.code]).toEqual([403, 'DANMAKU_MUTED'])
     expect((await as(host, 'DELETE', `/api/v1/live/events/${id}/mutes/${viewer.id}`)).status).toBe(204)
-    expect((await as(viewer, 'POST', `/api/v1/live/events/${id}/danmaku`, { text: '可以了' })).status).toBe(201)
+    const again = await as(viewer, 'POST', `/api/v1/live/events/${id}/danmaku`, { text: '可以了' })
+    expect(again.status).toBe(201)
+    // The host mutes by a danmaku, without ever learning who sent it.
+    expect((await as(host, 'POST', `/api/v1/live/events/${id}/mutes`, { danmakuId: again.body.id })).status).toBe(204)
+    expect((await as(viewer, 'POST', `/api/v1/live/events/${id}/danmaku`, { text: '又被禁言' })).status).toBe(403)
+    expect((await as(host, 'POST', `/api/v1/live/events/${id}/mutes`, { danmakuId: 'nope' })).status).toBe(404)
+    expect((await as(host, 'POST', `/api/v1/live/events/${id}/mutes`, {})).status).toBe(400)
   })
 
   it('serves windows of video time for replays, in video order', async () => {

@@ -65,16 +65,18 @@ describe('a live room', () => {
       expect(socket.frames.filter((f) => f.type === 'danmaku.batch').length).toBeLessThan(17)
     }
 
-    const bad = await new Promise<{ code: string }>((resolve) => {
-      sockets[1]!.send({ type: 'danmaku.send', eventId: id, text: '' })
-      void sockets[1]!.next((f) => f.type === 'error').then((f) => resolve(f.data))
-    })
-    expect(bad.code).toBe('VALIDATION_FAILED')
+    sockets[1]!.send({ type: 'danmaku.send', eventId: id, text: '', ref: 'try-1' })
+    const bad = await sockets[1]!.next((f) => f.type === 'error')
+    expect(bad.data).toMatchObject({ code: 'VALIDATION_FAILED', field: 'text', ref: 'try-1' })
 
     const recalled = sent[0]!.body.id as string
     await call(app, 'DELETE', `/api/v1/live/events/${id}/danmaku/${recalled}`, { token: viewers[0]!.token })
     for (const socket of sockets) {
       expect((await socket.next((f) => f.type === 'danmaku.recall')).data).toEqual({ eventId: id, id: recalled })
+    }
+    await call(app, 'POST', `/api/v1/live/events/${id}/end`, { token: host.token })
+    for (const socket of sockets) {
+      expect((await socket.next((f) => f.type === 'live.status')).data).toEqual({ eventId: id, status: 'ended' })
     }
     for (const socket of sockets.slice(0, 5)) socket.send({ type: 'live.leave', eventId: id })
     await expect.poll(() => app.ctx.rooms.socketsIn(id)).toBe(35)
