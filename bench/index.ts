@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { runFeedBench } from './feed/index.js'
 import { runLedgerBench } from './ledger/index.js'
+import { runRedPacketBench } from './redpacket/index.js'
 
 const USAGE = `Usage: npm run bench -- <name> [options]
 
@@ -28,7 +29,19 @@ Options (feed):
   --rates <a,b,…>      feed requests per second (200,1000)
   --write-rate <n>     likes + comments per second during reads (50)
   --seconds <s>        length of each measurement (10)
-  --viewers <n>        distinct viewers the reads cycle through (1000)`
+  --viewers <n>        distinct viewers the reads cycle through (1000)
+
+  redpacket one lucky packet claimed over HTTP by every member of a group at the same instant: claim latency,
+            time until every share is allocated, refused claims per second once it is empty, the ledger audit;
+            on SQLite and PostgreSQL
+
+Options (redpacket):
+  --pg <url>, --only <engine>   as for ledger
+  --claimers <n>       group members who all claim at once, one connection each (5000)
+  --shares <n>         shares in the packet (1000)
+  --total <fen>        money in the packet (1000000)
+  --late <n>           claims on the empty packet, closed loop (20000)
+  --clients <n>        connections of the late claims' closed loop (64)`
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test'
 
@@ -50,16 +63,31 @@ async function main(argv: string[]): Promise<number> {
       'http-seconds': { type: 'string', default: '5' },
       concurrency: { type: 'string', default: '4000' },
       clients: { type: 'string', default: '64' },
+      claimers: { type: 'string', default: '5000' },
+      shares: { type: 'string', default: '1000' },
+      total: { type: 'string', default: '1000000' },
+      late: { type: 'string', default: '20000' },
       help: { type: 'boolean', default: false },
     },
   })
   const [name] = positionals
-  if (values.help || (name !== 'ledger' && name !== 'feed')) {
+  if (values.help || (name !== 'ledger' && name !== 'feed' && name !== 'redpacket')) {
     console.log(USAGE)
     return values.help ? 0 : 2
   }
   const pg = values.pg ?? process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL
   const postgresUrl = pg === 'off' || values.only === 'sqlite' ? undefined : pg
+  if (name === 'redpacket') {
+    return runRedPacketBench({
+      postgresUrl,
+      sqlite: values.only !== 'postgres',
+      claimers: positiveInt(values.claimers, 'claimers'),
+      shares: positiveInt(values.shares, 'shares'),
+      total: positiveInt(values.total, 'total'),
+      late: positiveInt(values.late, 'late'),
+      lateConnections: positiveInt(values.clients, 'clients'),
+    })
+  }
   if (name === 'feed') {
     return runFeedBench({
       postgresUrl,

@@ -46,6 +46,42 @@ const COLUMNS: Record<string, Record<string, 'text' | 'bigint' | 'integer'>> = {
     reply_to_user_id: 'text',
     created_at: 'bigint',
   },
+  real_names: {
+    user_id: 'text',
+    id_number_hash: 'text',
+    masked_name: 'text',
+    birth_date: 'text',
+    verified_at: 'bigint',
+  },
+  ledger_accounts: {
+    id: 'text',
+    kind: 'text',
+    user_id: 'text',
+    must_not_overdraw: 'integer',
+    debits_posted: 'bigint',
+    credits_posted: 'bigint',
+    debits_pending: 'bigint',
+    credits_pending: 'bigint',
+    created_at: 'bigint',
+  },
+  groups: { id: 'text', name: 'text', owner_id: 'text', conversation_id: 'text', created_at: 'bigint' },
+  group_members: { group_id: 'text', user_id: 'text', joined_at: 'bigint' },
+  conversations: {
+    id: 'text',
+    kind: 'text',
+    direct_key: 'text',
+    group_id: 'text',
+    last_seq: 'integer',
+    last_message_at: 'bigint',
+    created_at: 'bigint',
+  },
+  conversation_members: {
+    conversation_id: 'text',
+    user_id: 'text',
+    last_read_seq: 'integer',
+    last_delivered_seq: 'integer',
+    created_at: 'bigint',
+  },
 }
 
 export type TableName = keyof typeof COLUMNS
@@ -55,7 +91,7 @@ export type Rows = readonly object[]
 export interface BulkLoader {
   /** Each call is one transaction; tables are written in the order given (parents first). */
   load(tables: Array<[TableName, Rows]>): Promise<void>
-  /** Statistics for the planner after a load (PostgreSQL: what autovacuum would do a little later). */
+  /** Statistics for the planner on the tables loaded so far (PostgreSQL: what autovacuum would do a little later). */
   settle(): Promise<void>
 }
 
@@ -96,8 +132,10 @@ export function sqliteLoader(sqlite: SQLite.Database): BulkLoader {
 /** One `insert … select * from unnest($1::text[], …)` per 5,000 rows: a round trip moves a whole batch. */
 export function postgresLoader(pool: pg.Pool): BulkLoader {
   const CHUNK = 5_000
+  const loaded = new Set<TableName>()
   return {
     async load(tables) {
+      for (const [table] of tables) loaded.add(table)
       const client = await pool.connect()
       try {
         await client.query('begin')
@@ -122,9 +160,7 @@ export function postgresLoader(pool: pg.Pool): BulkLoader {
       }
     },
     async settle() {
-      await pool.query(
-        'vacuum (analyze) users, sessions, friendships, blocks, posts, post_audience, post_likes, post_comments',
-      )
+      await pool.query(`vacuum (analyze) ${[...loaded].join(', ')}`)
     },
   }
 }

@@ -15,23 +15,31 @@ export interface FeedTarget {
   loader: BulkLoader
   /** One precomputed password hash shared by every bench user (nobody logs in: sessions are inserted). */
   passwordHash: string
+  /** The server secret, for rows the app keys with it (real names' ID-number hashes). */
+  secret: Buffer
   close(): Promise<void>
 }
 
 /**
  * A fresh app on a fresh database, its tables made by the app's own migrations: SQLite in a temporary folder,
  * or a PostgreSQL schema of its own (dropped on close). Abuse limits per address are off (one client address).
+ * `env` adds configuration (a bench's raised limits); `name` labels the folder and the schema.
  */
-export async function createFeedTarget(postgresUrl: string | undefined): Promise<FeedTarget> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecircle-feed-bench-'))
+export async function createFeedTarget(
+  postgresUrl: string | undefined,
+  options: { name?: string; env?: Record<string, string> } = {},
+): Promise<FeedTarget> {
+  const name = options.name ?? 'feed'
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `lifecircle-${name}-bench-`))
   const config: Config = loadConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: postgresUrl,
     LOG_LEVEL: 'error',
     LIFECIRCLE_SECRET: crypto.randomBytes(32).toString('hex'),
     LIFECIRCLE_IP_LIMITS: 'off',
+    ...options.env,
   })
-  const schema = postgresUrl ? `bench_feed_${crypto.randomBytes(6).toString('hex')}` : undefined
+  const schema = postgresUrl ? `bench_${name}_${crypto.randomBytes(6).toString('hex')}` : undefined
   if (schema && postgresUrl) {
     await withClient(postgresUrl, (client) => client.query(`create schema ${schema}`))
     config.databaseSchema = schema
@@ -50,6 +58,7 @@ export async function createFeedTarget(postgresUrl: string | undefined): Promise
       app,
       loader: database.sqlite ? sqliteLoader(database.sqlite) : postgresLoader(database.pool!),
       passwordHash: await hashPassword('bench-password-1', config.passwordCostLog2),
+      secret: Buffer.from(config.secret!, 'utf8'),
       async close() {
         await app.close()
         await cleanup()
