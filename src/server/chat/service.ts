@@ -21,6 +21,7 @@ import {
   findConversation,
   findDirect,
   insertMessage,
+  isMemberRow,
   lastMessagesOf,
   markDelivered,
   markRead,
@@ -216,6 +217,23 @@ export class ChatService {
       memberIds: group.memberIds,
       groupName: group.name,
     }
+  }
+
+  /**
+   * The conversation, if the actor is in it now, like `membership` but without loading everyone in it: for hot paths
+   * that only need a yes (a claim on a red packet in a group of thousands). Only for conversations that exist already
+   * (a group's row is made when it is first opened).
+   */
+  async requireMember(actor: Actor, conversationId: string): Promise<ConversationRow> {
+    const conversation = await findConversation(this.deps.db, conversationId)
+    if (!conversation) throw new NotFoundError()
+    // A direct chat's members are its member rows; a group's are the group's members now (member rows outlive leaving).
+    const member =
+      conversation.kind === 'direct'
+        ? await isMemberRow(this.deps.db, conversation.id, actor.id)
+        : await this.deps.groups.isChatMember(conversation.id, actor.id)
+    if (!member) throw new NotFoundError()
+    return conversation
   }
 
   /** Everyone in a conversation now, for the server's own work (expiry). */
