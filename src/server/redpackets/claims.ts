@@ -1,6 +1,7 @@
 import type { Actor } from '../accounts/service.js'
 import type { ChatService } from '../chat/service.js'
 import type { Db } from '../db/database.js'
+import { isUniqueViolation } from '../db/errors.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import type { IdempotencyScope, StoredResponse } from '../idempotency/service.js'
 import { SYSTEM_ACCOUNTS, walletAccountId } from '../ledger/accounts.js'
@@ -93,19 +94,23 @@ export class RedPacketClaims {
     }
     const result = await this.deps.ledger.submit({
       transfers: [transfer],
+      // Each statement here is a round trip inside the batch, one claim after another, so the winner's path has as
+      // few as it can: the claims table's key refuses a second claim by the same person (the savepoint the ledger
+      // wraps effects in undoes the share taken), and only a refusal asks whether it was one.
       effects: async (trx) => {
-        if (await findClaim(trx, packet.id, actor.id)) throw new AlreadyClaimedError()
         const index = await takeShare(trx, packet.id, now)
         if (index === undefined) {
+          if (await findClaim(trx, packet.id, actor.id)) throw new AlreadyClaimedError()
           throw packet.expiresAt <= now ? new RedPacketExpiredError() : new RedPacketEmptyError()
         }
         amount = packet.shares[index]!
         finished = index === packet.count - 1
-        await recordClaim(
-          trx,
-          { packet_id: packet.id, user_id: actor.id, share_index: index, amount, claimed_at: now },
-          finished,
-        )
+        const claim = { packet_id: packet.id, user_id: actor.id, share_index: index, amount, claimed_at: now }
+        try {
+          await recordClaim(trx, claim, finished)
+        } catch (error) {
+          throw isUniqueViolation(error) ? new AlreadyClaimedError() : error
+        }
         return [{ ...transfer, amount }]
       },
       remember: { ...scope, response: toResponse },

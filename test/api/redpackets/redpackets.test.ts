@@ -115,6 +115,17 @@ describe('red packets (紅包)', () => {
     }
   })
 
+  it('gives one person one share when their two claims meet in one batch, leaving the other share to take', async () => {
+    const { sender, members, conversationId } = await group(2)
+    const sent = await send(sender, conversationId, { type: 'equal', total: 200, count: 2 })
+    const twice = await Promise.all([claim(members[0]!, sent.body.id), claim(members[0]!, sent.body.id)])
+    expect(twice.map((r) => r.status).sort()).toEqual([200, 409])
+    expect(twice.find((r) => r.status === 409)!.body.error.code).toBe('ALREADY_CLAIMED')
+    expect((await claim(members[1]!, sent.body.id)).body).toEqual({ amount: 100, currency: 'CNY' })
+    expect((await walletOf(app(), members[0]!)).balance).toBe(100)
+    await expectBooksBalanced(app())
+  })
+
   it('refuses a claim from someone who has left the group, though their chat member row remains', async () => {
     const sender = await verifiedUserWithPin(app(), '发红包的')
     await topUp(app(), sender, 1_000)
