@@ -64,6 +64,7 @@ const COLUMNS: Record<string, Record<string, 'text' | 'bigint' | 'integer'>> = {
     credits_pending: 'bigint',
     created_at: 'bigint',
   },
+  // The chat bench's tables.
   groups: { id: 'text', name: 'text', owner_id: 'text', conversation_id: 'text', created_at: 'bigint' },
   group_members: { group_id: 'text', user_id: 'text', joined_at: 'bigint' },
   conversations: {
@@ -160,7 +161,7 @@ export function postgresLoader(pool: pg.Pool): BulkLoader {
       }
     },
     async settle() {
-      await pool.query(`vacuum (analyze) ${[...loaded].join(', ')}`)
+      if (loaded.size > 0) await pool.query(`vacuum (analyze) ${[...loaded].join(', ')}`)
     },
   }
 }

@@ -58,7 +58,7 @@ const TEXTS = [
 ]
 
 /** mulberry32: a small, fast, seeded generator, so every run builds the same data. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -20,26 +20,41 @@ export interface FeedTarget {
   close(): Promise<void>
 }
 
+export interface TargetOptions {
+  /** Names the temporary folder and schema (`feed`). */
+  bench?: string
+  /** Redis as the bus, under a prefix of its own; unset: the in-process bus. */
+  redisUrl?: string
+  /** How live rooms send danmaku; the danmaku bench compares both. */
+  liveFanout?: Config['liveFanout']
+  /** More settings, as the environment would give them (limits raised for a bench). */
+  env?: Record<string, string>
+}
+
 /**
  * A fresh app on a fresh database, its tables made by the app's own migrations: SQLite in a temporary folder,
  * or a PostgreSQL schema of its own (dropped on close). Abuse limits per address are off (one client address).
- * `env` adds configuration (a bench's raised limits); `name` labels the folder and the schema.
+ * `env` adds configuration (a bench's raised limits); `bench` labels the folder and the schema.
  */
 export async function createFeedTarget(
   postgresUrl: string | undefined,
-  options: { name?: string; env?: Record<string, string> } = {},
+  { bench = 'feed', redisUrl, liveFanout = 'batched', env }: TargetOptions = {},
 ): Promise<FeedTarget> {
-  const name = options.name ?? 'feed'
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `lifecircle-${name}-bench-`))
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `lifecircle-${bench}-bench-`))
+  const unique = crypto.randomBytes(6).toString('hex')
   const config: Config = loadConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: postgresUrl,
     LOG_LEVEL: 'error',
     LIFECIRCLE_SECRET: crypto.randomBytes(32).toString('hex'),
     LIFECIRCLE_IP_LIMITS: 'off',
-    ...options.env,
+    REDIS_URL: redisUrl,
+    // Channels of this run only, so that another run or a server on the same Redis never hears them.
+    LIFECIRCLE_REDIS_PREFIX: `bench-${bench}-${unique}:`,
+    ...env,
   })
-  const schema = postgresUrl ? `bench_${name}_${crypto.randomBytes(6).toString('hex')}` : undefined
+  config.liveFanout = liveFanout
+  const schema = postgresUrl ? `bench_${bench}_${unique}` : undefined
   if (schema && postgresUrl) {
     await withClient(postgresUrl, (client) => client.query(`create schema ${schema}`))
     config.databaseSchema = schema

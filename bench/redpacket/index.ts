@@ -35,7 +35,7 @@ export async function runRedPacketBench(options: RedPacketBenchOptions): Promise
   if (options.postgresUrl) engines.push(options.postgresUrl)
   for (const postgresUrl of engines) {
     const target = await createFeedTarget(postgresUrl, {
-      name: 'redpacket',
+      bench: 'redpacket',
       env: {
         LIFECIRCLE_RED_PACKET_MAX_SHARES: String(options.shares),
         LIFECIRCLE_RED_PACKET_MAX_FEN: String(options.total),

@@ -12,10 +12,15 @@ import { feedRoutes } from './feed/routes.js'
 import { commerceRoutes } from './commerce/routes.js'
 import { chatRoutes } from './chat/routes.js'
 import { redPacketRoutes } from './redpackets/routes.js'
+import { collectionRoutes } from './collections/routes.js'
+import { iouRoutes } from './ious/routes.js'
+import { liveRoutes } from './live/routes.js'
+import { demoStreamRoutes } from './live/demo-stream.js'
 import { realtimeRoutes } from './realtime/routes.js'
 import { clientFrameHandlers } from './realtime/client-frames.js'
 import websocket from '@fastify/websocket'
 import { mediaRoutes } from './media/routes.js'
+import { notificationsRoutes } from './notifications/routes.js'
 import { socialRoutes } from './social/routes.js'
 import { walletRoutes } from './wallet/routes.js'
 import { installAuthentication } from './http/auth.js'
@@ -78,12 +83,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       await api.register(mediaRoutes(ctx))
       await api.register(feedRoutes(ctx))
       await api.register(commerceRoutes(ctx))
+      await api.register(notificationsRoutes(ctx))
       await api.register(chatRoutes(ctx))
       await api.register(redPacketRoutes(ctx))
+      await api.register(collectionRoutes(ctx))
+      await api.register(iouRoutes(ctx))
+      await api.register(liveRoutes(ctx))
       await api.register(realtimeRoutes(ctx, clientFrameHandlers(ctx)))
     },
     { prefix: '/api/v1' },
   )
+  await app.register(demoStreamRoutes)
   await installWebApp(app, config.webRoot)
   return app
 }

@@ -37,6 +37,13 @@ export interface Config {
   burnExpiryHours: number
   /** Seconds between socket pings; a socket that misses one pong is dropped. */
   wsHeartbeatSeconds: number
+  /** The legal cap on an IOU's annual rate (4 × the one-year LPR), in basis points: 1200 = 12%. */
+  iouRateCapBasisPoints: number
+  /**
+   * How live rooms send danmaku (see RoomOptions). Not read from the environment: only the danmaku bench sets
+   * `naive`, to compare against.
+   */
+  liveFanout: 'batched' | 'naive'
 }
 
 export class ConfigError extends Error {}
@@ -61,7 +68,8 @@ export const ENVIRONMENT_HELP = `Environment:
   LIFECIRCLE_RED_PACKET_MAX_FEN      fen a red packet may hold at most (20000 = ¥200)
   LIFECIRCLE_RED_PACKET_MAX_SHARES   shares a red packet may be split into at most (100)
   LIFECIRCLE_BURN_EXPIRY_HOURS       hours an unopened burn-after-reading message keeps its text (72)
-  LIFECIRCLE_WS_HEARTBEAT_SECONDS    seconds between WebSocket pings; a socket that misses a pong is dropped (30)`
+  LIFECIRCLE_WS_HEARTBEAT_SECONDS    seconds between WebSocket pings; a socket that misses a pong is dropped (30)
+  LIFECIRCLE_IOU_RATE_CAP_PERCENT    legal cap on an IOU's annual rate, 4 × the one-year LPR, up to 2 decimals (12)`
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string } = {}): Config {
   const port = Number(env.PORT ?? 3000)
@@ -106,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     redPacketMaxShares: positiveInteger(env, 'LIFECIRCLE_RED_PACKET_MAX_SHARES', 100),
     burnExpiryHours: positiveInteger(env, 'LIFECIRCLE_BURN_EXPIRY_HOURS', 72),
     wsHeartbeatSeconds: positiveInteger(env, 'LIFECIRCLE_WS_HEARTBEAT_SECONDS', 30),
+    iouRateCapBasisPoints: percentInBasisPoints(env, 'LIFECIRCLE_IOU_RATE_CAP_PERCENT', 1200),
+    liveFanout: 'batched',
   }
 }
 
@@ -119,4 +129,15 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   const value = Number(raw)
   if (!Number.isSafeInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive integer`)
   return value
+}
+
+/** A percentage with at most two decimals, above 0 and at most 100, as basis points (12.4 → 1240). */
+function percentInBasisPoints(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = nonEmpty(env[name])
+  if (raw === undefined) return fallback
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(raw.trim())) throw new ConfigError(`${name} must be a percentage like 12 or 12.4`)
+  const [whole, fraction = ''] = raw.trim().split('.')
+  const basisPoints = Number(whole) * 100 + Number(fraction.padEnd(2, '0'))
+  if (basisPoints < 1 || basisPoints > 10_000) throw new ConfigError(`${name} must be above 0 and at most 100`)
+  return basisPoints
 }

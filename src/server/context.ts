@@ -6,6 +6,7 @@ import { PinService } from './accounts/pin-service.js'
 import { RealNameService } from './accounts/real-name-service.js'
 import { openDatabase, type Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
+import { EventHub } from './events/hub.js'
 import { IdempotencyService } from './idempotency/service.js'
 import { LedgerService } from './ledger/service.js'
 import { FeedService, type FeedDeps } from './feed/service.js'
@@ -14,6 +15,7 @@ import { OrdersService } from './commerce/service.js'
 import { FulfilmentService } from './commerce/fulfilment.js'
 import { OrderSteps } from './commerce/steps.js'
 import { MediaService } from './media/service.js'
+import { NotificationsService } from './notifications/service.js'
 import { GroupsService } from './social/groups-service.js'
 import { SocialService } from './social/service.js'
 import { SandboxFundingProvider } from './wallet/funding.js'
@@ -24,7 +26,15 @@ import { Push } from './realtime/push.js'
 import { Gateway } from './realtime/gateway.js'
 import { ChatService, type ChatDeps } from './chat/service.js'
 import { BurnService } from './chat/burn.js'
+import { ChatTransfers } from './chat/transfers.js'
+import { MessageWriter } from './chat/writer.js'
 import { RedPacketService } from './redpackets/service.js'
+import { CollectionService } from './collections/service.js'
+import { IouService } from './ious/service.js'
+import { IouReminders } from './ious/reminders.js'
+import { LiveService } from './live/service.js'
+import { LiveTips } from './live/tips.js'
+import { LiveRooms, LocalViewerCounts, RedisViewerCounts } from './live/rooms.js'
 import { loadSecret } from './secret.js'
 
 /** Infrastructure and the domain services built on it; routes receive this and nothing else. */
@@ -34,6 +44,8 @@ export interface AppContext {
   bus: Bus
   /** Frames to people's sockets, after commit. */
   push: Push
+  /** Domain events, emitted after commit; notifications listen. */
+  events: EventHub
   /** The sockets this process holds. */
   gateway: Gateway
   clock: () => number
@@ -52,9 +64,17 @@ export interface AppContext {
   products: ProductCatalog
   orders: OrdersService
   fulfilment: FulfilmentService
+  notifications: NotificationsService
   chat: ChatService
   burns: BurnService
+  chatTransfers: ChatTransfers
   redPackets: RedPacketService
+  collections: CollectionService
+  ious: IouService
+  iouReminders: IouReminders
+  rooms: LiveRooms
+  live: LiveService
+  liveTips: LiveTips
   close(): Promise<void>
 }
 
@@ -85,12 +105,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
     heartbeatMs: config.wsHeartbeatSeconds * 1000,
     maxBufferedBytes: SOCKET_BUFFER_MAX_BYTES,
   })
+  const events = new EventHub(log, clock)
   const ledger = new LedgerService(database, clock)
   await ledger.init()
   const accounts = new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2 })
   const realNames = new RealNameService(db, secret, clock, (userId) => ledger.openWallet(userId))
   const pins = new PinService(db, secret, clock)
-  const social = new SocialService(db, accounts, clock)
+  const social = new SocialService(db, accounts, clock, events)
   const media = new MediaService(db, config.dataDir, clock)
   const walletDeps: WalletDeps = {
     db,
@@ -100,6 +121,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     pins,
     social,
     funding: new SandboxFundingProvider(),
+    events,
   }
   const feedDeps: FeedDeps = {
     db,
@@ -108,6 +130,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     social,
     media,
     ledger,
+    events,
     clock,
     rules: { tipDailyCap: config.tipDailyCapFen, productPostsPerDay: config.productPostsPerDay },
     // Commerce is built on the feed; purchase posts reach back to it once it exists.
@@ -124,6 +147,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     social,
     media,
     products,
+    events,
     clock,
     rules: {
       unpaidOrderMs: config.orderUnpaidMinutes * 60_000,
@@ -132,6 +156,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     },
   })
   const orders = new OrdersService(orderSteps)
+  const notifications = new NotificationsService({ db, accounts, social, push, clock })
+  events.on((event, stamp) => notifications.handle(event, stamp))
   const groups = new GroupsService(db, accounts, social, clock)
   const chatDeps: ChatDeps = {
     db,
@@ -140,15 +166,29 @@ export async function createContext(config: Config, options: ContextOptions = {}
     groups,
     media,
     push,
+    writer: new MessageWriter(database),
     clock,
     burnExpiryMs: config.burnExpiryHours * 3600_000,
   }
   const chat = new ChatService(chatDeps)
+  const wallet = new WalletService(walletDeps)
+  const viewers =
+    bus instanceof RedisBus
+      ? new RedisViewerCounts(bus.client, `${config.redisPrefix}viewers:`)
+      : new LocalViewerCounts()
+  const rooms = new LiveRooms(bus, gateway, viewers, log, {
+    flushMs: 100,
+    maxPending: 1000,
+    viewersMs: 5000,
+    fanout: config.liveFanout,
+  })
+  const live = new LiveService({ db, accounts, media, rooms, clock })
   return {
     config,
     database,
     bus,
     push,
+    events,
     gateway,
     clock,
     accounts,
@@ -157,7 +197,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     ledger,
     idempotency: new IdempotencyService(db, clock),
     walletDeps,
-    wallet: new WalletService(walletDeps),
+    wallet,
     paymentRequests: new PaymentRequestsService(walletDeps, clock),
     social,
     groups,
@@ -166,8 +206,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
     products,
     orders,
     fulfilment: new FulfilmentService(orderSteps),
+    notifications,
     chat,
     burns: new BurnService(chatDeps, chat, database),
+    chatTransfers: new ChatTransfers(chat, wallet, accounts, push, clock),
+    rooms,
+    live,
+    liveTips: new LiveTips(live, feed, ledger, accounts, realNames, clock),
     redPackets: new RedPacketService({
       db,
       ledger,
@@ -177,6 +222,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       social,
       chat,
       push,
+      events,
       clock,
       rules: {
         maxTotal: config.redPacketMaxFen,
@@ -184,8 +230,36 @@ export async function createContext(config: Config, options: ContextOptions = {}
         expiryMs: 24 * 3600_000,
       },
     }),
+    collections: new CollectionService({
+      db,
+      ledger,
+      accounts,
+      realNames,
+      pins,
+      groups,
+      chat,
+      push,
+      clock,
+      reminderAfterMs: 24 * 3600_000,
+    }),
+    ious: new IouService({
+      db,
+      ledger,
+      accounts,
+      realNames,
+      pins,
+      social,
+      chat,
+      push,
+      clock,
+      rateCapBasisPoints: config.iouRateCapBasisPoints,
+    }),
+    iouReminders: new IouReminders({ db, push, clock }),
     async close() {
       await ledger.idle()
+      // Listeners of what the last commands committed still write and publish.
+      await events.idle()
+      await rooms.close()
       await gateway.close()
       await bus.close()
       await database.close()

@@ -2,6 +2,7 @@ import { checkCharacter } from '../shared/validation/id-number.js'
 import { PhoneTakenError } from './accounts/errors.js'
 import type { Actor } from './accounts/service.js'
 import type { AppContext } from './context.js'
+import { seedDemoLive } from './live/demo-stream.js'
 
 export const DEMO_PASSWORD = 'lifecircle-demo'
 export const DEMO_PIN = '246810'
@@ -51,6 +52,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
   }
   await seedMoney(ctx, actors)
   await seedCircle(ctx, actors)
+  await seedDemoLive(ctx, actors)
   return logins
 }
 

@@ -5,8 +5,9 @@ const INTERVAL_MS = 30_000
 
 /**
  * Periodic chores whose due work is found in the database, so a restart loses nothing and several processes
- * may run them at once: void expired holds, close unpaid orders and confirm shipped ones past their time, burn unopened messages past theirs, return unclaimed red packets, forget
- * idempotency keys past retention, drop expired sessions.
+ * may run them at once: void expired holds, close unpaid orders and confirm shipped ones past their time, burn
+ * unopened messages past theirs, return unclaimed red packets, send collection and IOU reminders, forget idempotency
+ * keys past retention, drop expired sessions and old read notifications.
  */
 export async function runHousekeeping(ctx: AppContext, log: FastifyBaseLogger): Promise<void> {
   const voided = await ctx.ledger.voidExpiredHolds()
@@ -15,10 +16,13 @@ export async function runHousekeeping(ctx: AppContext, log: FastifyBaseLogger): 
   if (orders > 0) log.info({ orders }, 'closed unpaid and auto-confirmed orders')
   const packets = await ctx.redPackets.expire()
   if (packets > 0) log.info({ packets }, 'returned unclaimed red packets')
+  const reminded = (await ctx.collections.remind()) + (await ctx.iouReminders.remind())
+  if (reminded > 0) log.info({ reminded }, 'sent collection and IOU reminders')
   const burned = await ctx.burns.expire()
   if (burned > 0) log.info({ burned }, 'burned unopened messages past their time')
   await ctx.idempotency.prune()
   await ctx.accounts.deleteExpiredSessions()
+  await ctx.notifications.prune()
 }
 
 /** Runs the chores now (whatever fell due while the server was down) and then every 30 s. */

@@ -10,7 +10,8 @@ import { LoginPage } from './pages/login-page.js'
 import { MePage } from './pages/me-page.js'
 import { NotFoundPage } from './pages/not-found-page.js'
 import { PinPage } from './pages/pin-page.js'
-import { ChatPage, LivePage } from './pages/placeholder-pages.js'
+import { ChatPage } from './pages/chat/chat-page.js'
+import { LiveListPage } from './pages/live/live-list-page.js'
 import { RealNamePage } from './pages/real-name-page.js'
 import { RegisterPage } from './pages/register-page.js'
 import { HistoryPage } from './pages/wallet/history-page.js'
@@ -19,6 +20,7 @@ import { TopUpPage } from './pages/wallet/top-up-page.js'
 import { TransferPage } from './pages/wallet/transfer-page.js'
 import { WalletPage } from './pages/wallet/wallet-page.js'
 import { WithdrawPage } from './pages/wallet/withdraw-page.js'
+import { Realtime } from './realtime/realtime.js'
 
 // The bill's charts (recharts) are most of the bundle's weight: they load when the bill is opened, not at start-up.
 const BillPage = lazy(() => import('./pages/wallet/bill-page.js').then((module) => ({ default: module.BillPage })))
@@ -51,6 +53,23 @@ const OrdersPage = lazy(() =>
   import('./pages/commerce/orders-page.js').then((module) => ({ default: module.OrdersPage })),
 )
 const OrderPage = lazy(() => import('./pages/commerce/order-page.js').then((module) => ({ default: module.OrderPage })))
+// A conversation and the notifications are opened from the tabs, not at start-up.
+const ConversationPage = lazy(() =>
+  import('./pages/chat/conversation-page.js').then((module) => ({ default: module.ConversationPage })),
+)
+const RedPacketPage = lazy(() =>
+  import('./pages/chat/red-packet-page.js').then((module) => ({ default: module.RedPacketPage })),
+)
+const NotificationsPage = lazy(() =>
+  import('./pages/notifications-page.js').then((module) => ({ default: module.NotificationsPage })),
+)
+// The player brings hls.js and the danmaku renderer: they load when an event is opened.
+const LiveEventPage = lazy(() =>
+  import('./pages/live/live-event-page.js').then((module) => ({ default: module.LiveEventPage })),
+)
+const LiveNewPage = lazy(() =>
+  import('./pages/live/live-new-page.js').then((module) => ({ default: module.LiveNewPage })),
+)
 const GroupPage = lazy(() => import('./pages/friends/group-page.js').then((module) => ({ default: module.GroupPage })))
 
 function deferred(element: ReactNode) {
@@ -88,10 +107,15 @@ const router = createBrowserRouter([
           { path: '/wallet', element: <WalletPage /> },
           { path: '/circle', element: <CirclePage /> },
           { path: '/chat', element: <ChatPage /> },
-          { path: '/live', element: <LivePage /> },
+          { path: '/live', element: <LiveListPage /> },
           { path: '/me', element: <MePage /> },
         ],
       },
+      { path: '/chat/:id', element: deferred(<ConversationPage />) },
+      { path: '/red-packets/:id', element: deferred(<RedPacketPage />) },
+      { path: '/notifications', element: deferred(<NotificationsPage />) },
+      { path: '/live/new', element: deferred(<LiveNewPage />) },
+      { path: '/live/:id', element: deferred(<LiveEventPage />) },
       { path: '/circle/compose', element: deferred(<ComposePage />) },
       { path: '/circle/posts/:id', element: deferred(<PostPage />) },
       { path: '/circle/posts/:id/buy', element: deferred(<BuyPage />) },
@@ -124,6 +148,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <LocaleSync />
+      <Realtime />
       <RouterProvider router={router} />
     </QueryClientProvider>
   )

@@ -18,6 +18,8 @@ import './styles/circle.css'
 import './styles/compose.css'
 import './styles/friends.css'
 import './styles/commerce.css'
+import './styles/chat.css'
+import './styles/notifications.css'
 
 setupI18n()
 

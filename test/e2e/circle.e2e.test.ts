@@ -1,55 +1,12 @@
-import crypto from 'node:crypto'
 import type { Locator, Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { randomAdultIdNumber, randomPhone } from './people.js'
+import { apiClient, PASSWORD, setUpPerson } from './people.js'
 
-const PASSWORD = 'spring-rain-2024'
-const PIN = '135790'
 const HOSTILE = '周末去海边了，日落真美 <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>'
-
-interface Person {
-  id: string
-  phone: string
-  token: string
-}
-
-type Send = (
-  method: string,
-  path: string,
-  body?: unknown,
-  token?: string,
-  headers?: Record<string, string>,
-) => Promise<any>
-
-function apiClient(url: string): Send {
-  return async (method, path, body, token, headers = {}) => {
-    const response = await fetch(`${url}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    })
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-    return response.status === 204 ? undefined : ((await response.json()) as any)
-  }
-}
-
-/** Registers through the HTTP API, verifies the real name, sets a PIN and, optionally, tops up (sandbox). */
-async function setUpPerson(send: Send, displayName: string, realName: string, topUp?: number): Promise<Person> {
-  const phone = randomPhone()
-  const { user, token } = await send('POST', '/auth/register', { phone, password: PASSWORD, displayName })
-  await send('POST', '/me/real-name', { name: realName, idNumber: randomAdultIdNumber() }, token)
-  await send('PUT', '/me/pin', { pin: PIN }, token)
-  if (topUp) await send('POST', '/wallet/topups', { amount: topUp }, token, { 'Idempotency-Key': crypto.randomUUID() })
-  return { id: user.id, phone, token }
-}
 
 /** A picture worth posting: a sunset over the sea, drawn as SVG and rendered to PNG. */
 function sunsetPng(hue: number): Promise<Buffer> {

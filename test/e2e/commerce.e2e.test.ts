@@ -1,55 +1,12 @@
-import crypto from 'node:crypto'
 import type { Page } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { randomAdultIdNumber, randomPhone } from './people.js'
+import { apiClient, PASSWORD, PIN, setUpPerson } from './people.js'
 
-const PASSWORD = 'spring-rain-2024'
-const PIN = '135790'
 const TOP_UP = 50_000 // ¥500: after ¥76.00 of cakes, ¥424.00 is left
-
-interface Person {
-  id: string
-  phone: string
-  token: string
-}
-
-type Send = (
-  method: string,
-  path: string,
-  body?: unknown,
-  token?: string,
-  headers?: Record<string, string>,
-) => Promise<any>
-
-function apiClient(url: string): Send {
-  return async (method, path, body, token, headers = {}) => {
-    const response = await fetch(`${url}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    })
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
-    return response.status === 204 ? undefined : ((await response.json()) as any)
-  }
-}
-
-/** Registers through the HTTP API, verifies the real name, sets a PIN and, optionally, tops up (sandbox). */
-async function setUpPerson(send: Send, displayName: string, realName: string, topUp?: number): Promise<Person> {
-  const phone = randomPhone()
-  const { user, token } = await send('POST', '/auth/register', { phone, password: PASSWORD, displayName })
-  await send('POST', '/me/real-name', { name: realName, idNumber: randomAdultIdNumber() }, token)
-  await send('PUT', '/me/pin', { pin: PIN }, token)
-  if (topUp) await send('POST', '/wallet/topups', { amount: topUp }, token, { 'Idempotency-Key': crypto.randomUUID() })
-  return { id: user.id, phone, token }
-}
 
 /** A product photo: a tin of pineapple cakes, drawn as SVG and rendered to PNG. */
 function pineappleCakesPng(): Promise<Buffer> {

@@ -12,3 +12,61 @@ export function randomAdultIdNumber(): string {
   const first17 = `11010519900517${sequence}`
   return first17 + checkCharacter(first17)
 }
+
+export const PASSWORD = 'spring-rain-2024'
+export const PIN = '135790'
+
+export interface Person {
+  id: string
+  phone: string
+  token: string
+}
+
+/** The HTTP API as an outside client sees it: JSON in and out, a bearer token, throws on any non-2xx. */
+export type Send = (
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  headers?: Record<string, string>,
+) => Promise<any>
+
+export function apiClient(url: string): Send {
+  return async (method, path, body, token, headers = {}) => {
+    const response = await fetch(`${url}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    })
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
+    return response.status === 204 ? undefined : ((await response.json()) as any)
+  }
+}
+
+/** Registers through the HTTP API. */
+export async function register(send: Send, displayName: string): Promise<Person> {
+  const phone = randomPhone()
+  const { user, token } = await send('POST', '/auth/register', { phone, password: PASSWORD, displayName })
+  return { id: user.id, phone, token }
+}
+
+/** Registers, verifies the real name, sets the PIN and, optionally, tops up (sandbox). */
+export async function setUpPerson(send: Send, displayName: string, realName: string, topUp?: number): Promise<Person> {
+  const person = await register(send, displayName)
+  await send('POST', '/me/real-name', { name: realName, idNumber: randomAdultIdNumber() }, person.token)
+  await send('PUT', '/me/pin', { pin: PIN }, person.token)
+  if (topUp) {
+    await send('POST', '/wallet/topups', { amount: topUp }, person.token, { 'Idempotency-Key': crypto.randomUUID() })
+  }
+  return person
+}
+
+/** a asks, b accepts. */
+export async function befriend(send: Send, a: Person, b: Person): Promise<void> {
+  const asked = await send('POST', '/friend-requests', { toUserId: b.id }, a.token)
+  await send('POST', `/friend-requests/${asked.id}/accept`, undefined, b.token)
+}

@@ -66,7 +66,8 @@ export function step(
 export function ship(app: FastifyInstance, seller: TestUser, orderId: string, trackingNote?: string): Promise<Json> {
   return call(app, 'POST', `/api/v1/orders/${orderId}/ship`, {
     token: seller.token,
-    body: trackingNote ? { trackingNote } : {},
+    // No body at all is fine too: the note is optional.
+    ...(trackingNote ? { body: { trackingNote } } : {}),
   })
 }
 

@@ -4,7 +4,7 @@ import type { CardType } from '../../shared/api/chat.js'
 import type { Tables } from '../db/tables.js'
 import type { Push } from '../realtime/push.js'
 import type { ChatService, Membership } from './service.js'
-import { ensureMembers, insertMessage, markRead, nextSeq, type MessageRow } from './store.js'
+import { ensureMembers, insertMessage, markRead, takeSeqs, type MessageRow } from './store.js'
 
 const newId = monotonicFactory()
 
@@ -32,7 +32,7 @@ export async function postCard(
   const message: MessageRow = {
     id: newId(),
     conversation_id: conversationId,
-    seq: await nextSeq(trx, conversationId, now),
+    seq: await takeSeqs(trx, conversationId, 1, now),
     sender_id: senderId,
     kind: card.type,
     text: card.text,

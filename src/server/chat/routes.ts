@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import {
+  ChatTransferBody,
+  ChatTransferResult,
   ConversationsPage,
   ConversationView,
   MessagesPage,
@@ -14,6 +16,7 @@ import {
 import { NoContent } from '../../shared/api/common.js'
 import type { AppContext } from '../context.js'
 import { actorOf, requireActor } from '../http/auth.js'
+import { idempotencyHeaderSchema, idempotencyScope, sendStored } from '../idempotency/http.js'
 
 const tags = ['chat']
 const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
@@ -55,6 +58,25 @@ export function chatRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         await ctx.chat.read(actorOf(request), request.params.id, request.body.seq)
         return reply.code(204).send(null)
+      },
+    )
+    app.post(
+      '/conversations/:id/transfers',
+      {
+        schema: {
+          tags,
+          params: IdParams,
+          headers: idempotencyHeaderSchema,
+          body: ChatTransferBody,
+          response: { 201: ChatTransferResult },
+        },
+      },
+      async (request, reply) => {
+        const scope = idempotencyScope(request)
+        const response = await ctx.idempotency.run(scope, (s) =>
+          ctx.chatTransfers.send(actorOf(request), request.params.id, request.body, s),
+        )
+        return sendStored(reply, response)
       },
     )
     app.post(

@@ -16,11 +16,11 @@ import type { GroupsService } from '../social/groups-service.js'
 import type { SocialService } from '../social/service.js'
 import {
   conversationsOf,
+  conversationsWithMedia,
   ensureConversation,
   ensureMembers,
   findConversation,
   findDirect,
-  insertMessage,
   isMemberRow,
   lastMessagesOf,
   markDelivered,
@@ -28,12 +28,12 @@ import {
   membersOf,
   messagesAfter,
   messagesBefore,
-  nextSeq,
   openableBy,
   type ConversationRow,
   type MessageRow,
 } from './store.js'
 import { messageView } from './view.js'
+import type { MessageWriter } from './writer.js'
 
 const newId = monotonicFactory()
 const KINDS_REMEMBERED = 10_000
@@ -45,6 +45,8 @@ export interface ChatDeps {
   groups: GroupsService
   media: MediaService
   push: Push
+  /** Stores messages, many to a transaction. */
+  writer: MessageWriter
   clock: () => number
   /** Unopened burn-after-reading messages are burned after this long (72 hours). */
   burnExpiryMs: number
@@ -139,7 +141,10 @@ export class ChatService {
   }
 
   async send(actor: Actor, conversationId: string, body: SendMessageBody): Promise<MessageView> {
-    const membership = await this.membership(actor, conversationId)
+    const [membership, people] = await Promise.all([
+      this.membership(actor, conversationId),
+      this.deps.accounts.profiles([actor.id]),
+    ])
     const { conversation, memberIds } = membership
     const text = body.text?.trim() ?? ''
     if (!text && !body.mediaId) throw new ValidationError('text', 'required')
@@ -151,14 +156,11 @@ export class ChatService {
     const media = body.mediaId ? await this.ownImage(actor, body.mediaId) : []
     const now = this.deps.clock()
     const burn = body.burnAfterReading
-    const recipients = memberIds.filter((id) => id !== actor.id)
 
-    const message = await this.deps.db.transaction().execute(async (trx) => {
-      await ensureMembers(trx, conversation.id, memberIds, now)
-      const row: MessageRow = {
+    const stored = await this.deps.writer.submit({
+      row: {
         id: newId(),
         conversation_id: conversation.id,
-        seq: await nextSeq(trx, conversation.id, now),
         sender_id: actor.id,
         kind: media.length > 0 ? 'image' : 'text',
         text: burn ? null : text || null,
@@ -169,21 +171,26 @@ export class ChatService {
         ref_id: null,
         amount: null,
         created_at: now,
-      }
-      await insertMessage(trx, row, burn ? text : null, recipients)
-      await markRead(trx, conversation.id, actor.id, row.seq)
-      return row
+      },
+      group: conversation.kind === 'group',
+      memberIds,
+      secret: burn ? text : null,
     })
+    if ('error' in stored) throw stored.error
+    const { row, memberIds: told } = stored
 
-    const [forSender, forOthers] = await Promise.all([
-      this.messageViews(actor.id, [message]),
-      this.messageViews(recipients[0] ?? actor.id, [message], { openableByAll: true }),
-    ])
+    // The views come from what is known here, not from reads: a message just numbered n has been delivered to and
+    // read by nobody else yet ('sent'), only its recipients may open it, and no await stands between the commit
+    // and the push, so frames leave in number order.
+    const parts = { people, media: new Map(media.map((m) => [m.id, m])), members: [] }
+    const forSender = messageView(row, actor.id, { ...parts, openable: new Set() })
+    const forOthers = messageView(row, '', { ...parts, openable: new Set(burn ? [row.id] : []) })
+    const recipients = told.filter((id) => id !== actor.id)
     await Promise.all([
-      this.deps.push.toUsers([actor.id], { type: 'message.new', data: forSender[0] }),
-      this.deps.push.toUsers(recipients, { type: 'message.new', data: forOthers[0] }),
+      this.deps.push.toUsers([actor.id], { type: 'message.new', data: forSender }),
+      this.deps.push.toUsers(recipients, { type: 'message.new', data: forOthers }),
     ])
-    return forSender[0]!
+    return forSender
   }
 
   /** Everything up to `seq` has been read; the others are told, so that their messages show as read. */
@@ -198,10 +205,27 @@ export class ChatService {
     })
   }
 
-  /** A client acknowledges what reached it over the socket. */
+  /** A client acknowledges what reached it over the socket; the others are told, for their 已送达. */
   async delivered(actor: Actor, conversationId: string, seq: number): Promise<void> {
-    const { conversation } = await this.membership(actor, conversationId)
-    await markDelivered(this.deps.db, conversation.id, actor.id, Math.min(seq, conversation.last_seq))
+    const { conversation, memberIds } = await this.membership(actor, conversationId)
+    const upTo = Math.min(seq, conversation.last_seq)
+    await markDelivered(this.deps.db, conversation.id, actor.id, upTo)
+    await this.deps.push.toUsers(
+      memberIds.filter((id) => id !== actor.id),
+      { type: 'message.delivered', data: { conversationId: conversation.id, userId: actor.id, seq: upTo } },
+    )
+  }
+
+  /** True when the viewer is in a conversation where this image was sent. */
+  async showsMedia(actor: Actor, mediaId: string): Promise<boolean> {
+    for (const id of await conversationsWithMedia(this.deps.db, mediaId)) {
+      const inIt = await this.membership(actor, id).then(
+        () => true,
+        () => false,
+      )
+      if (inIt) return true
+    }
+    return false
   }
 
   /** The conversation, if the actor is in it now; NOT_FOUND otherwise, so that others' chats stay unknown. */
@@ -214,9 +238,11 @@ export class ChatService {
     }
     const group = await this.deps.groups.chatGroup(conversationId)
     if (!group?.memberIds.includes(actor.id)) throw new NotFoundError()
+    if (conversation) return { conversation, memberIds: group.memberIds, groupName: group.name }
+    // A group's conversation row is made the first time anyone needs it.
     await this.ensureGroupConversation(group.conversationId, group.id, group.createdAt)
     return {
-      conversation: conversation ?? (await findConversation(this.deps.db, conversationId))!,
+      conversation: (await findConversation(this.deps.db, conversationId))!,
       memberIds: group.memberIds,
       groupName: group.name,
     }
@@ -308,7 +334,9 @@ export class ChatService {
     return memberships.map(({ conversation, memberIds, groupName }) => {
       const peerId = conversation.kind === 'direct' ? memberIds.find((id) => id !== actor.id) : undefined
       const peer = peerId ? (people.get(peerId) ?? null) : null
-      const mine = members.find((m) => m.conversation_id === conversation.id && m.user_id === actor.id)
+      const inThis = members.filter((m) => m.conversation_id === conversation.id)
+      const mine = inThis.find((m) => m.user_id === actor.id)
+      const others = inThis.filter((m) => m.user_id !== actor.id)
       const lastReadSeq = mine?.last_read_seq ?? 0
       return {
         id: conversation.id,
@@ -320,6 +348,8 @@ export class ChatService {
         lastSeq: conversation.last_seq,
         lastReadSeq,
         unreadCount: Math.max(0, conversation.last_seq - lastReadSeq),
+        othersReadSeq: others.length > 0 ? Math.min(...others.map((m) => m.last_read_seq)) : 0,
+        othersDeliveredSeq: others.length > 0 ? Math.min(...others.map((m) => m.last_delivered_seq)) : 0,
         updatedAt: new Date(conversation.last_message_at).toISOString(),
       }
     })

@@ -69,17 +69,33 @@ export async function conversationsOf(db: Db, userId: string): Promise<Array<Con
 }
 
 /**
- * Takes the next number in the conversation. On PostgreSQL the row stays locked until commit, so numbers commit in
- * order; SQLite has one writer at a time anyway.
+ * Takes the next `count` numbers in the conversation and returns the last of them. On PostgreSQL the row stays
+ * locked until commit, so numbers commit in order; SQLite has one writer at a time anyway.
  */
-export async function nextSeq(db: Executor, conversationId: string, now: number): Promise<number> {
+export async function takeSeqs(db: Executor, conversationId: string, count: number, now: number): Promise<number> {
   const row = await db
     .updateTable('conversations')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: now }))
+    .set((eb) => ({ last_seq: eb('last_seq', '+', count), last_message_at: now }))
     .where('id', '=', conversationId)
     .returning('last_seq')
     .executeTakeFirstOrThrow()
   return Number(row.last_seq)
+}
+
+/** Group conversations' members now, by conversation id: the group's membership is the chat's. */
+export async function groupMembersNow(db: Executor, conversationIds: string[]): Promise<Map<string, string[]>> {
+  const members = new Map<string, string[]>(conversationIds.map((id) => [id, []]))
+  if (conversationIds.length === 0) return members
+  const rows = await db
+    .selectFrom('groups as g')
+    .innerJoin('group_members as gm', 'gm.group_id', 'g.id')
+    .select(['g.conversation_id', 'gm.user_id'])
+    .where('g.conversation_id', 'in', conversationIds)
+    .orderBy('gm.joined_at')
+    .orderBy('gm.user_id')
+    .execute()
+  for (const row of rows) members.get(row.conversation_id)?.push(row.user_id)
+  return members
 }
 
 export async function insertMessage(db: Executor, message: MessageRow, secret: string | null, recipients: string[]) {
@@ -216,4 +232,10 @@ export async function expiredBurns(db: Db, now: number, limit: number): Promise<
     .orderBy('burn_expires_at')
     .limit(limit)
     .execute()
+}
+
+/** The conversations that carry this image in a message. */
+export async function conversationsWithMedia(db: Db, mediaId: string): Promise<string[]> {
+  const rows = await db.selectFrom('messages').select('conversation_id').where('media_id', '=', mediaId).execute()
+  return [...new Set(rows.map((r) => r.conversation_id))]
 }

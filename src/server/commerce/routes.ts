@@ -13,6 +13,7 @@ import {
 } from '../../shared/api/commerce.js'
 import type { AppContext } from '../context.js'
 import { actorOf, requireActor } from '../http/auth.js'
+import { emptyBodyAsObject } from '../http/validation.js'
 import { idempotencyHeaderSchema, idempotencyScope, sendStored } from '../idempotency/http.js'
 
 const tags = ['commerce']
@@ -69,8 +70,8 @@ export function commerceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     )
     app.post(
       '/orders/:id/ship',
-      { schema: { tags, params: IdParams, body: Type.Optional(ShipBody), response: orderResponse } },
-      async (request) => ctx.fulfilment.ship(actorOf(request), request.params.id, request.body?.trackingNote),
+      { preValidation: emptyBodyAsObject, schema: { tags, params: IdParams, body: ShipBody, response: orderResponse } },
+      async (request) => ctx.fulfilment.ship(actorOf(request), request.params.id, request.body.trackingNote),
     )
     app.post(
       '/orders/:id/confirm',
@@ -86,18 +87,19 @@ export function commerceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.post(
       '/orders/:id/refund',
       {
+        preValidation: emptyBodyAsObject,
         schema: {
           tags,
           params: IdParams,
           headers: idempotencyHeaderSchema,
-          body: Type.Optional(RefundBody),
+          body: RefundBody,
           response: orderResponse,
         },
       },
       async (request, reply) => {
         const scope = idempotencyScope(request)
         const response = await ctx.idempotency.run(scope, (s) =>
-          ctx.fulfilment.refund(actorOf(request), request.params.id, request.body?.reason, s),
+          ctx.fulfilment.refund(actorOf(request), request.params.id, request.body.reason, s),
         )
         return sendStored(reply, response)
       },

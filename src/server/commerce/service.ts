@@ -88,6 +88,7 @@ export class OrdersService {
       await insertOrder(trx, order)
       await appendEvent(trx, { order_id: order.id, event: 'created', actor_id: actor.id, at: now })
     })
+    this.steps.emit('created', actor, order)
     return this.get(actor, order.id)
   }
 

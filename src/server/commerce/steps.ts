@@ -4,6 +4,8 @@ import type { AccountsService, Actor } from '../accounts/service.js'
 import type { PinService } from '../accounts/pin-service.js'
 import type { RealNameService } from '../accounts/real-name-service.js'
 import type { Db } from '../db/database.js'
+import type { Events } from '../events/hub.js'
+import type { OrderEvent, OrderStep } from '../events/types.js'
 import type { Tables } from '../db/tables.js'
 import { NotFoundError } from '../errors.js'
 import type { ProductCatalog } from '../feed/products.js'
@@ -36,6 +38,7 @@ export interface CommerceDeps {
   social: SocialService
   media: MediaService
   products: ProductCatalog
+  events: Events
   clock: () => number
   rules: CommerceRules
 }
@@ -52,7 +55,7 @@ export class OrderSteps {
   }
 
   async close(order: OrderRow, by: By, guard: Guard): Promise<boolean> {
-    return this.deps.db.transaction().execute(async (trx) => {
+    const closed = await this.deps.db.transaction().execute(async (trx) => {
       const now = this.deps.clock()
       if (!(await transition(trx, order.id, guard, { status: 'closed', expires_at: null, updated_at: now }))) {
         if (by) await this.refuse(order.id, 'cancel', trx)
@@ -62,6 +65,8 @@ export class OrderSteps {
       await appendEvent(trx, { order_id: order.id, event: 'closed', actor_id: by?.id ?? null, at: now })
       return true
     })
+    if (closed) this.emit('closed', by, order)
+    return closed
   }
 
   /** A state change that moves no money. */
@@ -70,7 +75,7 @@ export class OrderSteps {
     order: OrderRow,
     action: string,
     guard: Guard,
-    event: string,
+    event: OrderStep,
     change: OrderChange,
   ): Promise<void> {
     await this.deps.db.transaction().execute(async (trx) => {
@@ -80,6 +85,7 @@ export class OrderSteps {
       }
       await appendEvent(trx, { order_id: order.id, event, actor_id: actor.id, at: now })
     })
+    this.emit(event, actor, { ...order, ...change })
   }
 
   /**
@@ -93,7 +99,7 @@ export class OrderSteps {
       transfers: TransferRequest[]
       guard: Guard
       change: OrderChange
-      event: string
+      event: OrderStep
       action: string
       scope: IdempotencyScope | undefined
       status: number
@@ -126,7 +132,23 @@ export class OrderSteps {
       },
       ...(step.scope ? { remember: { ...step.scope, response: toResponse } } : {}),
     })
+    if (!refusal(result)) this.emit(step.event, by, after)
     return toResponse(result)
+  }
+
+  /** Tells whoever listens (notifications) that a step was taken; call only once it has committed. */
+  emit(step: OrderStep, by: By, order: OrderRow): void {
+    const facts: OrderEvent['order'] = {
+      id: order.id,
+      buyerId: order.buyer_id,
+      sellerId: order.seller_id,
+      payerId: order.payer_id,
+      payFriendId: order.pay_friend_id,
+      title: order.title,
+      quantity: order.quantity,
+      total: order.total,
+    }
+    this.deps.events.emit({ type: 'order.step', step, actorId: by?.id ?? null, order: facts })
   }
 
   /** Throws the error that says why a guarded change did not apply, from the order as it is now. */

@@ -10,8 +10,11 @@ import * as feed from './migrations/0007-feed.js'
 import * as feedIndexes from './migrations/0008-feed-indexes.js'
 import * as housekeepingIndexes from './migrations/0009-housekeeping-indexes.js'
 import * as commerce from './migrations/0010-commerce.js'
+import * as notifications from './migrations/0011-notifications.js'
 import * as chat from './migrations/0012-chat.js'
 import * as redPackets from './migrations/0013-red-packets.js'
+import * as collectionsIous from './migrations/0014-collections-ious.js'
+import * as live from './migrations/0015-live.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -25,8 +28,11 @@ const migrations: Record<string, Migration> = {
   '0008-feed-indexes': feedIndexes,
   '0009-housekeeping-indexes': housekeepingIndexes,
   '0010-commerce': commerce,
+  '0011-notifications': notifications,
   '0012-chat': chat,
   '0013-red-packets': redPackets,
+  '0014-collections-ious': collectionsIous,
+  '0015-live': live,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

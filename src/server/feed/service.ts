@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely'
+import type { Tables } from '../db/tables.js'
 import crypto from 'node:crypto'
 import { monotonicFactory } from 'ulid'
 import {
@@ -12,6 +14,8 @@ import {
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { RealNameService } from '../accounts/real-name-service.js'
 import type { Db } from '../db/database.js'
+import type { Events } from '../events/hub.js'
+import type { PostFacts } from '../events/types.js'
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
 import { walletAccountId } from '../ledger/accounts.js'
@@ -22,7 +26,7 @@ import type { SocialService } from '../social/service.js'
 import { chinaDate } from '../../shared/validation/id-number.js'
 import { decodeCursor, encodeCursor } from '../db/keyset.js'
 import { RecipientNotVerifiedError } from '../wallet/errors.js'
-import { respond, transactionView } from '../wallet/outcome.js'
+import { refusal, respond, transactionView } from '../wallet/outcome.js'
 import { CannotTipYourselfError, TipLimitReachedError, TipsDisabledError } from './errors.js'
 import { commentView, personFrom, presentPosts } from './present.js'
 import type { Script } from './script.js'
@@ -71,6 +75,7 @@ export interface FeedDeps {
   social: SocialService
   media: MediaService
   ledger: LedgerService
+  events: Events
   clock: () => number
   rules: FeedRules
   /** Commerce, which is built on the feed: a late-bound view of orders for purchase posts. */
@@ -165,8 +170,10 @@ export class FeedService {
   }
 
   async like(actor: Actor, postId: string): Promise<void> {
-    await this.visiblePost(actor, postId)
-    await insertLike(this.deps.db, postId, actor.id, this.deps.clock())
+    const post = await this.visiblePost(actor, postId)
+    if (await insertLike(this.deps.db, postId, actor.id, this.deps.clock())) {
+      this.deps.events.emit({ type: 'post.liked', post: factsOf(post), likerId: actor.id })
+    }
   }
 
   async unlike(actor: Actor, postId: string): Promise<void> {
@@ -175,7 +182,7 @@ export class FeedService {
   }
 
   async comment(actor: Actor, postId: string, body: CreateCommentBody): Promise<CommentView> {
-    await this.visiblePost(actor, postId)
+    const post = await this.visiblePost(actor, postId)
     const text = body.text.trim()
     if (!text) throw new ValidationError('text')
     let replyToUserId: string | null = null
@@ -194,6 +201,14 @@ export class FeedService {
       created_at: this.deps.clock(),
     }
     await insertComment(this.deps.db, comment)
+    this.deps.events.emit({
+      type: 'post.commented',
+      post: factsOf(post),
+      commentId: comment.id,
+      commenterId: actor.id,
+      text,
+      replyToUserId,
+    })
     const people = await this.deps.accounts.profiles([actor.id, ...(replyToUserId ? [replyToUserId] : [])])
     return commentView(comment, personFrom(people), (_, t) => t)
   }
@@ -222,7 +237,6 @@ export class FeedService {
     const amount = crypto.randomInt(1, 100)
     const author = (await this.deps.accounts.profiles([post.author_id])).get(post.author_id) ?? null
     const wallet = walletAccountId(actor.id)
-    const day = chinaDate(new Date(this.deps.clock()))
     const toResponse = (result: Parameters<typeof respond>[0]) =>
       respond(result, ([transfer]) => ({
         status: 201,
@@ -242,13 +256,23 @@ export class FeedService {
         },
       ],
       effects: async (trx) => {
-        if (!(await addToDailyTips(trx, actor.id, day, amount, this.deps.rules.tipDailyCap))) {
-          throw new TipLimitReachedError()
-        }
+        await this.countTip(trx, actor.id, amount)
       },
       remember: { ...scope, response: toResponse },
     })
+    if (!refusal(result))
+      this.deps.events.emit({ type: 'post.tipped', post: factsOf(post), tipperId: actor.id, amount })
     return toResponse(result)
+  }
+
+  /**
+   * Counts a password-free tip against the tipper's China-day cap, inside the ledger transaction that moves it; the
+   * cap is one for post tips and live tips alike.
+   */
+  async countTip(trx: Transaction<Tables>, tipperId: string, amount: number): Promise<void> {
+    const day = chinaDate(new Date(this.deps.clock()))
+    if (!(await addToDailyTips(trx, tipperId, day, amount, this.deps.rules.tipDailyCap)))
+      throw new TipLimitReachedError()
   }
 
   private async page(
@@ -316,4 +340,8 @@ export class FeedService {
     if (!userIds.every((id) => friends.has(id))) throw new ValidationError('visibility.userIds')
     return userIds
   }
+}
+
+function factsOf(post: PostRow): PostFacts {
+  return { id: post.id, authorId: post.author_id, text: post.product_title ?? post.text }
 }

@@ -172,12 +172,14 @@ export async function commentsOf(db: Db, postIds: string[]): Promise<CommentRow[
     .execute()
 }
 
-export async function insertLike(db: Db, postId: string, userId: string, now: number): Promise<void> {
-  await db
+/** False when this person already liked the post. */
+export async function insertLike(db: Db, postId: string, userId: string, now: number): Promise<boolean> {
+  const result = await db
     .insertInto('post_likes')
     .values({ post_id: postId, user_id: userId, created_at: now })
     .onConflict((oc) => oc.columns(['post_id', 'user_id']).doNothing())
-    .execute()
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1
 }
 
 export async function deleteLike(db: Db, postId: string, userId: string): Promise<void> {

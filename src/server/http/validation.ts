@@ -37,3 +37,19 @@ export function toValidationError(errors: FastifySchemaValidationError[]): Valid
   }
   return new ValidationError(path.length > 0 ? path.join('.') : 'body', problem)
 }
+
+const frames = makeAjv({ coerceTypes: false })
+
+/** The same strict checking as for request bodies, for what arrives otherwise (socket frames). */
+export function bodyValidator<T>(schema: object): (value: unknown) => T {
+  const validate = frames.compile(schema)
+  return (value) => {
+    if (!validate(value)) throw toValidationError((validate.errors ?? []) as FastifySchemaValidationError[])
+    return value as T
+  }
+}
+
+/** Route hook for bodies that may be left out entirely: none is read as `{}`, then validated as usual. */
+export async function emptyBodyAsObject(request: { body: unknown }): Promise<void> {
+  if (request.body === undefined || request.body === null) request.body = {}
+}

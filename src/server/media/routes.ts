@@ -73,11 +73,17 @@ export function mediaRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   }
 }
 
-/** The uploader sees their images; anyone else only through a post they may see (the same 404 otherwise). */
+/**
+ * The uploader sees their images; anyone else only through something they may see that carries it — a post, a chat
+ * message, a live event's cover (the same 404 otherwise).
+ */
 async function visibleFile(ctx: AppContext, request: FastifyRequest, id: string, variant: MediaVariant) {
   const actor = actorOf(request)
   const file = await ctx.media.file(id, variant)
-  if (file.ownerId !== actor.id && !(await ctx.feed.showsMedia(actor, id))) throw new NotFoundError()
+  if (file.ownerId === actor.id) return file
+  const visible =
+    (await ctx.feed.showsMedia(actor, id)) || (await ctx.chat.showsMedia(actor, id)) || (await ctx.live.showsMedia(id))
+  if (!visible) throw new NotFoundError()
   return file
 }
 

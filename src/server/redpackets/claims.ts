@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError } from '../errors.js'
 import type { IdempotencyScope, StoredResponse } from '../idempotency/service.js'
 import { SYSTEM_ACCOUNTS, walletAccountId } from '../ledger/accounts.js'
 import type { LedgerService } from '../ledger/service.js'
+import type { EventHub } from '../events/hub.js'
 import type { Push } from '../realtime/push.js'
 import { refusal } from '../wallet/outcome.js'
 import { AlreadyClaimedError, RedPacketEmptyError, RedPacketExpiredError } from './errors.js'
@@ -20,6 +21,7 @@ interface PacketFacts {
   count: number
   expiresAt: number
   shares: number[]
+  greeting: string
   /** claimed_count when it was read: a lower bound from then on. */
   claimedAtLeast: number
 }
@@ -29,6 +31,7 @@ export interface ClaimDeps {
   ledger: LedgerService
   chat: ChatService
   push: Push
+  events: EventHub
   clock: () => number
 }
 
@@ -67,7 +70,17 @@ export class RedPacketClaims {
     } finally {
       admission.ticket.leave(outcome, actor.id)
     }
-    if (outcome === 'took') await this.announce(packet, actor.id, taken.amount, taken.finished)
+    if (outcome === 'took') {
+      this.deps.events.emit({
+        type: 'red_packet.claimed',
+        packetId: packet.id,
+        senderId: packet.senderId,
+        actorId: actor.id,
+        amount: taken.amount,
+        greeting: packet.greeting,
+      })
+      await this.announce(packet, actor.id, taken.amount, taken.finished)
+    }
     return taken.response
   }
 
@@ -130,6 +143,7 @@ export class RedPacketClaims {
       count: Number(row.count),
       expiresAt: Number(row.expires_at),
       shares: JSON.parse(row.shares) as number[],
+      greeting: row.greeting,
       claimedAtLeast: Number(row.claimed_count),
     }
     this.facts.set(packetId, facts)

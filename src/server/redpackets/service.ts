@@ -13,6 +13,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
 import { SYSTEM_ACCOUNTS, walletAccountId } from '../ledger/accounts.js'
 import type { LedgerService } from '../ledger/service.js'
+import type { EventHub } from '../events/hub.js'
 import type { Push } from '../realtime/push.js'
 import type { SocialService } from '../social/service.js'
 import { refusal } from '../wallet/outcome.js'
@@ -41,6 +42,7 @@ export interface RedPacketDeps {
   social: SocialService
   chat: ChatService
   push: Push
+  events: EventHub
   clock: () => number
   rules: RedPacketRules
 }
@@ -194,6 +196,14 @@ export class RedPacketService {
       if (!('error' in result)) {
         this.claims.closed(packet.id, 'expired')
         refunded++
+        this.deps.events.emit({
+          type: 'red_packet.expired',
+          packetId: packet.id,
+          senderId: packet.sender_id,
+          actorId: null,
+          amount: left,
+          greeting: packet.greeting,
+        })
         await this.deps.push.toUsers([packet.sender_id], {
           type: 'red_packet.expired',
           data: { packetId: packet.id, conversationId: packet.conversation_id, refunded: left },

@@ -11,6 +11,7 @@ import type {
 } from '../../shared/api/social.js'
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { Db } from '../db/database.js'
+import type { Events } from '../events/hub.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { Throttle } from '../limits/throttle.js'
 import { decodeCursor, nextCursor } from '../db/keyset.js'
@@ -51,6 +52,7 @@ export class SocialService {
     private readonly db: Db,
     private readonly accounts: AccountsService,
     private readonly clock: () => number,
+    private readonly events: Events,
   ) {
     this.requests = new Throttle(db, { name: 'friend-requests', limit: 50, windowMs: 24 * 3600_000 }, clock)
   }
@@ -72,6 +74,7 @@ export class SocialService {
         await answerFriendRequest(trx, theirs.id, 'accepted', now)
         await insertFriendship(trx, actor.id, body.toUserId, now)
       })
+      this.events.emit({ type: 'friend_request.accepted', requestId: theirs.id, fromId: body.toUserId, toId: actor.id })
       return toRequestView({ ...theirs, status: 'accepted', responded_at: now }, people)
     }
     const mine = await findPendingRequest(this.db, actor.id, body.toUserId)
@@ -88,6 +91,13 @@ export class SocialService {
       responded_at: null,
     }
     await insertFriendRequest(this.db, row)
+    this.events.emit({
+      type: 'friend_request.sent',
+      requestId: row.id,
+      fromId: actor.id,
+      toId: body.toUserId,
+      message: row.message,
+    })
     return toRequestView(row, people)
   }
 
@@ -127,6 +137,8 @@ export class SocialService {
     if (!answered) {
       const current = (await findFriendRequest(this.db, requestId))!
       if (current.status !== status) throw new FriendRequestNotPendingError()
+    } else if (status === 'accepted') {
+      this.events.emit({ type: 'friend_request.accepted', requestId, fromId: request.from_user_id, toId: actor.id })
     }
     return toRequestView({ ...request, status, responded_at: now }, people)
   }

@@ -11,7 +11,7 @@ import {
   RecipientNotVerifiedError,
   RequestDeclinedError,
 } from './errors.js'
-import { respond, transactionView } from './outcome.js'
+import { refusal, respond, transactionView } from './outcome.js'
 import {
   findPaymentRequest,
   insertPaymentRequest,
@@ -20,6 +20,7 @@ import {
   type PaymentRequestRow,
 } from './payment-requests-store.js'
 import type { WalletDeps } from './service.js'
+import type { PaymentRequestEvent } from '../events/types.js'
 
 const newId = monotonicFactory()
 
@@ -47,6 +48,7 @@ export class PaymentRequestsService {
       settled_at: null,
     }
     await insertPaymentRequest(this.deps.db, row)
+    this.deps.events.emit(eventOf('payment_request.created', row))
     return toView(row, people)
   }
 
@@ -109,6 +111,7 @@ export class PaymentRequestsService {
       },
       remember: { ...scope, response: toResponse },
     })
+    if (!refusal(result)) this.deps.events.emit(eventOf('payment_request.paid', request))
     return toResponse(result)
   }
 
@@ -125,6 +128,8 @@ export class PaymentRequestsService {
     if (!declined) {
       const now = (await findPaymentRequest(this.deps.db, id))!
       if (now.status !== 'declined') assertOpen(now)
+    } else {
+      this.deps.events.emit(eventOf('payment_request.declined', request))
     }
     return { status: 'declined' }
   }
@@ -155,4 +160,9 @@ function toView(row: PaymentRequestRow, people: Map<string, Person>): PaymentReq
     createdAt: new Date(row.created_at).toISOString(),
     settledAt: row.settled_at === null ? null : new Date(row.settled_at).toISOString(),
   }
+}
+
+function eventOf(type: PaymentRequestEvent['type'], row: PaymentRequestRow): PaymentRequestEvent {
+  const { id: requestId, requester_id: requesterId, payer_id: payerId, amount, note } = row
+  return { type, requestId, requesterId, payerId, amount, note }
 }

@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely'
+import type { Tables } from '../db/tables.js'
 import type {
   TopUpBody,
   TransactionsPage,
@@ -10,6 +12,7 @@ import type { PinService } from '../accounts/pin-service.js'
 import type { RealNameService } from '../accounts/real-name-service.js'
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { Db } from '../db/database.js'
+import type { Events } from '../events/hub.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
 import { SYSTEM_ACCOUNTS, userIdOfWallet, walletAccountId } from '../ledger/accounts.js'
@@ -28,6 +31,13 @@ export interface WalletDeps {
   pins: PinService
   social: SocialService
   funding: FundingProvider
+  events: Events
+}
+
+/** What a transfer made from somewhere else (a chat) adds: writes that commit with the money, and to the answer. */
+export interface TransferExtra {
+  effects: (trx: Transaction<Tables>, transferId: string) => Promise<void>
+  body: () => Record<string, unknown>
 }
 
 /** The wallet: balance, top-up, withdrawal, transfers and history. Money moves only through the ledger. */
@@ -124,7 +134,12 @@ export class WalletService {
     return toResponse(settled)
   }
 
-  async transfer(actor: Actor, body: TransferBody, scope: IdempotencyScope): Promise<StoredResponse> {
+  async transfer(
+    actor: Actor,
+    body: TransferBody,
+    scope: IdempotencyScope,
+    extra?: TransferExtra,
+  ): Promise<StoredResponse> {
     if (body.toUserId === actor.id) throw new CannotPayYourselfError()
     await this.deps.realNames.requireVerified(actor.id)
     await this.deps.pins.verify(actor.id, body.pin)
@@ -137,12 +152,13 @@ export class WalletService {
     const toResponse = (result: Parameters<typeof respond>[0]) =>
       respond(result, ([transfer]) => ({
         status: 201,
-        body: { transaction: transactionView(transfer!, wallet, recipient) },
+        body: { transaction: transactionView(transfer!, wallet, recipient), ...extra?.body() },
       }))
+    const transferId = transferIdFor(scope, 'transfer')
     const result = await this.deps.ledger.submit({
       transfers: [
         {
-          id: transferIdFor(scope, 'transfer'),
+          id: transferId,
           kind: 'single',
           debitAccountId: wallet,
           creditAccountId: walletAccountId(recipient.id),
@@ -151,6 +167,7 @@ export class WalletService {
           note: body.note?.trim() || undefined,
         },
       ],
+      ...(extra ? { effects: (trx) => extra.effects(trx, transferId) } : {}),
       remember: { ...scope, response: toResponse },
     })
     return toResponse(result)

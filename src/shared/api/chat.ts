@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { MediaView } from './feed.js'
 import { PersonView } from './social.js'
+import { TransactionView } from './wallet.js'
 
 const Id = Type.String({ minLength: 1, maxLength: 64 })
 const Cursor = Type.String({ minLength: 1, maxLength: 200 })
@@ -78,6 +79,8 @@ export const ConversationView = Type.Object({
   lastSeq: Type.Integer(),
   lastReadSeq: Type.Integer({ description: "the viewer's" }),
   unreadCount: Type.Integer(),
+  othersReadSeq: Type.Integer({ description: 'every other member has read up to here (the sender’s 已读)' }),
+  othersDeliveredSeq: Type.Integer({ description: 'every other member has received up to here (已送达)' }),
   updatedAt: Type.String({ format: 'date-time' }),
 })
 export type ConversationView = Static<typeof ConversationView>
@@ -114,3 +117,16 @@ export type ReadBody = Static<typeof ReadBody>
 
 export const OpenedMessage = Type.Object({ text: Type.String(), seconds: Type.Integer() })
 export type OpenedMessage = Static<typeof OpenedMessage>
+
+export const ChatTransferBody = Type.Object(
+  {
+    amount: Type.Integer({ minimum: 1, maximum: 5_000_000, description: 'fen' }),
+    note: Type.Optional(Text(0, 100)),
+    pin: Type.String({ pattern: '^[0-9]{6}$' }),
+  },
+  { additionalProperties: false },
+)
+export type ChatTransferBody = Static<typeof ChatTransferBody>
+
+export const ChatTransferResult = Type.Object({ transaction: TransactionView, message: MessageView })
+export type ChatTransferResult = Static<typeof ChatTransferResult>

@@ -290,3 +290,23 @@ export const ImageIcon = (props: IconProps) => (
     <path d="m20.5 16-5-5-9 8.5" />
   </Svg>
 )
+
+export const BellIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.5 2H4.5Z" />
+    <path d="M10 20.5a2.2 2.2 0 0 0 4 0" />
+  </Svg>
+)
+
+export const FlameIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 21c3.6 0 6.5-2.6 6.5-6.3 0-3.3-2.2-5.6-3.6-7.1-.4 1.7-1.3 2.9-2.4 3.4.3-3.2-1-6.2-3.7-8 .2 3-1.3 4.8-2.7 6.6C4.9 11.2 5.5 12.9 5.5 14.7 5.5 18.4 8.4 21 12 21Z" />
+    <path d="M12 21c-1.7 0-3-1.2-3-2.9 0-1.8 1.5-2.7 2.3-4 .9 1.1 3.7 2.2 3.7 4 0 1.7-1.3 2.9-3 2.9Z" />
+  </Svg>
+)
+
+export const SendIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M20.5 3.5 10 14M20.5 3.5 14 20.5l-4-6.5-6.5-4Z" />
+  </Svg>
+)

@@ -7,6 +7,7 @@ import { FormAlert } from '../components/form-alert.js'
 import { BagIcon, GlobeIcon, LockIcon, LogoutIcon, ShieldIcon, UserPlusIcon, UsersIcon } from '../components/icons.js'
 import { LanguageSwitch } from '../components/language-switch.js'
 import { ListRow } from '../components/list-row.js'
+import { NotificationBell } from '../components/notification-bell.js'
 import { PageHeader } from '../components/page-header.js'
 import { ProfileCard } from '../components/profile-card.js'
 
@@ -19,7 +20,7 @@ export function MePage() {
 
   return (
     <div className="page">
-      <PageHeader title={t('me.title')} />
+      <PageHeader leading={<NotificationBell />} title={t('me.title')} />
       <ProfileCard me={me} />
 
       <section className="card list" aria-labelledby="security-heading">

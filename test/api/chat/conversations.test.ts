@@ -1,7 +1,9 @@
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../../helpers/app.js'
 import { directConversation, groupConversation, say } from '../../helpers/chat.js'
 import { befriend } from '../../helpers/social.js'
+import { upload } from '../media/multipart.js'
 
 describe('conversations and messages', () => {
   let now = Date.parse('2026-10-01T02:00:00Z')
@@ -139,5 +141,40 @@ describe('conversations and messages', () => {
     expect((await say(app(), m2, id, { text: '还在吗' })).status).toBe(404)
     expect((await as(m2, 'GET', `/api/v1/conversations/${id}/messages`)).status).toBe(404)
     expect((await as(m2, 'GET', '/api/v1/conversations')).body.items).toEqual([])
+  })
+
+  it('sends images that the other members may load, and nobody else', async () => {
+    const { a, b } = await friends()
+    const id = await directConversation(app(), a, b)
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+      .png()
+      .toBuffer()
+    const mediaId = (await upload(app(), a.token, png, { filename: 'x.png', contentType: 'image/png' })).body.id
+    const sent = await say(app(), a, id, { mediaId })
+    expect(sent.body).toMatchObject({ kind: 'image', text: null, media: { id: mediaId } })
+    const load = async (user: TestUser, path: string) =>
+      (await app().inject({ method: 'GET', url: path, headers: { authorization: `Bearer ${user.token}` } })).statusCode
+    expect(await load(b, `/api/v1/media/${mediaId}`)).toBe(200)
+    expect(await load(b, `/api/v1/media/${mediaId}/thumbnail`)).toBe(200)
+    const stranger = await registerUser(app())
+    expect(await load(stranger, `/api/v1/media/${mediaId}`)).toBe(404)
+    // Someone else's upload cannot be sent.
+    expect((await say(app(), b, id, { mediaId })).body.error.field).toBe('mediaId')
+  })
+
+  it('tells the sender how far the others have received and read', async () => {
+    const { a, b } = await friends()
+    const id = await directConversation(app(), a, b)
+    for (const text of ['一', '二', '三']) await say(app(), a, id, { text })
+    const frames: Array<{ type: string; data: any }> = []
+    await app().ctx.bus.subscribe(`user:${a.id}`, (text) => frames.push(JSON.parse(text)))
+    await app().ctx.chat.delivered({ id: b.id, locale: 'zh-Hans' }, id, 3)
+    expect(frames).toContainEqual({ type: 'message.delivered', data: { conversationId: id, userId: b.id, seq: 3 } })
+    await as(b, 'POST', `/api/v1/conversations/${id}/read`, { seq: 2 })
+    expect(frames).toContainEqual({ type: 'message.read', data: { conversationId: id, userId: b.id, seq: 2 } })
+    expect((await as(a, 'GET', `/api/v1/conversations/${id}`)).body).toMatchObject({
+      othersDeliveredSeq: 3,
+      othersReadSeq: 2,
+    })
   })
 })

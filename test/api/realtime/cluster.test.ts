@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createTestApp, registerUser, type TestApp } from '../../helpers/app.js'
+import { call, createTestApp, registerUser, type TestApp } from '../../helpers/app.js'
 import { directConversation, say } from '../../helpers/chat.js'
 import { describeIfRedis, REDIS_TEST_URL } from '../../helpers/optional.js'
 import { befriend } from '../../helpers/social.js'
@@ -77,5 +77,39 @@ describeIfRedis('two server processes sharing Redis', () => {
     expect(reply.status).toBe(201)
     const back = await aHere.next((f) => f.type === 'message.new' && f.data.sender.id === b.id)
     expect(back.data).toMatchObject({ text: '收到，从那台回过来', seq: 2 })
+  })
+
+  it('delivers danmaku stored on one process to a room watched on the other', async () => {
+    const host = await registerUser(here.app, '主播')
+    const watcher = await registerUser(here.app)
+    const created = await fetch(`${thereUrl}/api/v1/live/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: '跨进程直播', startsAt: new Date().toISOString() }),
+    })
+    const { id } = (await created.json()) as { id: string }
+    await fetch(`${thereUrl}/api/v1/live/events/${id}/start`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${host.token}` },
+    })
+    const there = await SocketClient.connect(thereUrl, watcher.token)
+    const local = await SocketClient.connect(hereUrl, watcher.token)
+    sockets.push(there, local)
+    for (const socket of [there, local]) {
+      socket.send({ type: 'live.join', eventId: id })
+      await socket.next((f) => f.type === 'live.joined')
+    }
+    const sent = await call(here.app, 'POST', `/api/v1/live/events/${id}/danmaku`, {
+      token: host.token,
+      body: { text: '两台都看得到' },
+    })
+    expect(sent.status).toBe(201)
+    for (const socket of [there, local]) {
+      const batch = await socket.next((f) => f.type === 'danmaku.batch')
+      expect(batch.data.items.map((d: { id: string }) => d.id)).toEqual([sent.body.id])
+    }
+    // Each process counts its own viewers; the total is shared through Redis.
+    const event = await call(here.app, 'GET', `/api/v1/live/events/${id}`, { token: host.token })
+    expect(event.body.viewerCount).toBe(2)
   })
 })

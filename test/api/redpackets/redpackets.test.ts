@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../../helpers/app.js'
 import { directConversation, groupConversation } from '../../helpers/chat.js'
 import { expectBooksBalanced } from '../../helpers/commerce.js'
+import { notificationsOf } from '../../helpers/notifications.js'
 import { befriend } from '../../helpers/social.js'
 import { idem, PIN, topUp, verifiedUserWithPin, walletOf } from '../../helpers/wallet.js'
 
@@ -169,6 +170,18 @@ describe('red packets (紅包)', () => {
     const view = (await as(sender, 'GET', `/api/v1/red-packets/${sent.body.id}`, undefined, null)).body
     expect(view).toMatchObject({ status: 'expired', remaining: 4 })
     expect((await claim(members[2]!, sent.body.id)).status).toBe(410)
+    // The sender heard of the claim and of the refund; the claimer of nothing.
+    const heard = (await notificationsOf(app(), sender)).items.filter((n: { kind: string }) =>
+      n.kind.startsWith('red_packet.'),
+    )
+    expect(heard.map((n: { kind: string }) => n.kind)).toEqual(['red_packet.expired', 'red_packet.claimed'])
+    expect(heard[0]).toMatchObject({
+      ref: { type: 'red_packet', id: sent.body.id },
+      data: { amount: 500 - got.body.amount },
+    })
+    expect(heard[1]).toMatchObject({ actor: { id: members[0]!.id }, data: { amount: got.body.amount } })
+    const claimerHeard = (await notificationsOf(app(), members[0]!)).items.map((n: { kind: string }) => n.kind)
+    expect(claimerHeard.filter((kind: string) => kind.startsWith('red_packet.'))).toEqual([])
     const history = (await as(sender, 'GET', '/api/v1/wallet/transactions', undefined, null)).body.items
     expect(history.find((t: { category: string }) => t.category === 'red_packet_refund').amount).toBe(
       500 - got.body.amount,

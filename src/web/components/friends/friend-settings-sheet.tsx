@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
 import type { FriendView } from '../../../shared/api/social.js'
 import { useUpdateFriendSettings } from '../../api/friends.js'
+import { useOpenDirect } from '../../api/chat.js'
 import { useFormat } from '../../lib/use-format.js'
 import { Button } from '../button.js'
+import { ChatIcon } from '../icons.js'
 import { FormAlert } from '../form-alert.js'
 import { Sheet } from '../sheet.js'
 import { ToggleRow } from '../toggle-row.js'
@@ -42,6 +45,7 @@ export function FriendSettingsSheet({ friend, onClose, onRemove, onBlock }: Frie
             />
           </div>
           <FormAlert message={update.error?.message} />
+          <MessageButton friend={friend} />
           <Button variant="secondary" block onClick={() => onRemove(friend)}>
             {t('friends.remove')}
           </Button>
@@ -51,5 +55,29 @@ export function FriendSettingsSheet({ friend, onClose, onRemove, onBlock }: Frie
         </div>
       )}
     </Sheet>
+  )
+}
+
+/** 发消息: the chat with this friend, made on first use. */
+function MessageButton({ friend }: { friend: FriendView }) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const open = useOpenDirect()
+  return (
+    <>
+      <FormAlert message={open.error?.message} />
+      <Button
+        block
+        pending={open.isPending}
+        onClick={() =>
+          open.mutate(friend.id, {
+            onSuccess: (conversation) => void navigate(`/chat/${encodeURIComponent(conversation.id)}`),
+          })
+        }
+      >
+        <ChatIcon size={18} />
+        {t('chat.messageFriend')}
+      </Button>
+    </>
   )
 }

@@ -12,6 +12,7 @@ import { PostSheets } from '../../components/circle/post-sheets.js'
 import { EmptyState } from '../../components/empty-state.js'
 import { CameraIcon, CircleIcon } from '../../components/icons.js'
 import { InfiniteSentinel } from '../../components/infinite-sentinel.js'
+import { NotificationBell } from '../../components/notification-bell.js'
 import { PageHeader } from '../../components/page-header.js'
 import { Spinner } from '../../components/spinner.js'
 
@@ -27,6 +28,7 @@ export function CirclePage() {
   return (
     <div className="page page--circle">
       <PageHeader
+        leading={<NotificationBell />}
         title={t('tabs.circle')}
         action={
           <Link className="icon-button" to="/circle/compose" aria-label={t('circle.compose')}>

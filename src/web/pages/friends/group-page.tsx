@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import type { GroupView, PersonView } from '../../../shared/api/social.js'
 import { useMe } from '../../api/accounts.js'
 import { useAddGroupMembers, useGroup, useRemoveGroupMember, useRenameGroup } from '../../api/groups.js'
@@ -9,11 +9,12 @@ import { Button } from '../../components/button.js'
 import { ConfirmSheet } from '../../components/confirm-sheet.js'
 import { FormAlert } from '../../components/form-alert.js'
 import { FriendPicker } from '../../components/friends/friend-picker.js'
-import { CloseIcon, EditIcon, PlusIcon } from '../../components/icons.js'
+import { ChatIcon, CloseIcon, EditIcon, PlusIcon } from '../../components/icons.js'
 import { PageHeader } from '../../components/page-header.js'
 import { Sheet } from '../../components/sheet.js'
 import { Spinner } from '../../components/spinner.js'
 import { TextField } from '../../components/text-field.js'
+import { useBackPath } from '../../lib/back-path.js'
 import { GROUP_NAME_MAX } from '../../lib/validation.js'
 
 type Open = 'rename' | 'add' | 'leave' | null
@@ -23,10 +24,11 @@ export function GroupPage() {
   const { t } = useTranslation()
   const { id = '' } = useParams()
   const group = useGroup(id)
+  const back = useBackPath('/groups')
 
   return (
     <div className="page">
-      <PageHeader title={group.data?.name ?? t('groups.title')} backTo="/groups" />
+      <PageHeader title={group.data?.name ?? t('groups.title')} backTo={back} />
       {group.isPending ? (
         <div className="list-end">
           <Spinner label={t('common.loading')} />
@@ -90,6 +92,10 @@ function GroupDetail({ group }: { group: GroupView }) {
           </li>
         </ul>
       </section>
+      <Link className="button button--primary button--block" to={`/chat/${encodeURIComponent(group.conversationId)}`}>
+        <ChatIcon size={18} />
+        <span>{t('chat.groupChat')}</span>
+      </Link>
       {owner && (
         <Button variant="secondary" block onClick={() => setOpen('rename')}>
           <EditIcon size={18} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { ChartIcon } from '../../components/icons.js'
 import { ListRow } from '../../components/list-row.js'
+import { NotificationBell } from '../../components/notification-bell.js'
 import { PageHeader } from '../../components/page-header.js'
 import { BalanceCard } from '../../components/wallet/balance-card.js'
 import { IncomingRequests } from '../../components/wallet/incoming-requests.js'
@@ -12,7 +13,7 @@ export function WalletPage() {
   const { t } = useTranslation()
   return (
     <div className="page">
-      <PageHeader title={t('wallet.title')} />
+      <PageHeader leading={<NotificationBell />} title={t('wallet.title')} />
       <WalletGate>
         <BalanceCard />
         <IncomingRequests />

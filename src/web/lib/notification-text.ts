@@ -1,0 +1,62 @@
+import type { TFunction } from 'i18next'
+import type { NotificationView } from '../api/notification-types.js'
+
+type Phrase =
+  | 'liked'
+  | 'commented'
+  | 'replied'
+  | 'tipped'
+  | 'friendRequest'
+  | 'friendAccepted'
+  | 'paymentRequest'
+  | 'order'
+  | 'redPacket'
+  | 'iou'
+  | 'other'
+
+/**
+ * Which sentence a notification reads as. Its `kind` names the event (e.g. `post.liked`, `friend_request.accepted`);
+ * the words in it are matched rather than whole names, so a kind added on the server later still reads sensibly.
+ */
+function phraseOf({ kind, ref }: NotificationView): Phrase {
+  const words = `${kind} ${ref.type}`.toLowerCase()
+  const has = (word: string) => words.includes(word)
+  if (has('friend')) return has('accept') ? 'friendAccepted' : 'friendRequest'
+  if (has('reply')) return 'replied'
+  if (has('comment')) return 'commented'
+  if (has('like')) return 'liked'
+  if (has('tip')) return 'tipped'
+  if (has('payment_request') || has('payment-request')) return 'paymentRequest'
+  if (has('order')) return 'order'
+  if (has('red_packet') || has('red-packet')) return 'redPacket'
+  if (has('iou')) return 'iou'
+  return 'other'
+}
+
+export function notificationText(notification: NotificationView, t: TFunction): string {
+  const name = notification.actor?.displayName ?? t('notifications.someone')
+  return t(`notifications.${phraseOf(notification)}`, { name })
+}
+
+/** Where tapping it goes: the thing it is about, where the app has a page for it. */
+export function notificationLink({ ref, data }: NotificationView): string | null {
+  const id = encodeURIComponent(ref.id)
+  switch (ref.type) {
+    case 'post':
+      return `/circle/posts/${id}`
+    case 'comment':
+      return typeof data.postId === 'string' ? `/circle/posts/${encodeURIComponent(data.postId)}` : null
+    case 'order':
+      return `/orders/${id}`
+    case 'friend_request':
+      return '/friends/requests'
+    case 'payment_request':
+      return '/wallet'
+    case 'group':
+      return `/groups/${id}`
+    case 'conversation':
+      return `/chat/${id}`
+    default:
+      return null
+  }
+}
