@@ -3,6 +3,7 @@ import { runChatBench } from './chat/index.js'
 import { runDanmakuBench } from './danmaku/index.js'
 import { runFeedBench } from './feed/index.js'
 import { runLedgerBench } from './ledger/index.js'
+import { runRedPacketBench } from './redpacket/index.js'
 
 const USAGE = `Usage: npm run bench -- <name> [options]
 
@@ -62,6 +63,18 @@ Options (danmaku):
   --max-viewers <n>    the search's ceiling (19000: each process needs one file per socket)
   --drain-seconds <s>  wait at most this long for frames after the last answer (10)
 
+  redpacket one lucky packet claimed over HTTP by every member of a group at the same instant: claim latency,
+            time until every share is allocated, refused claims per second once it is empty, the ledger audit;
+            on SQLite and PostgreSQL
+
+Options (redpacket):
+  --pg <url>, --only <engine>   as for ledger
+  --claimers <n>       group members who all claim at once, one connection each (5000)
+  --shares <n>         shares in the packet (1000)
+  --total <fen>        money in the packet (1000000)
+  --late <n>           claims on the empty packet, closed loop (20000)
+  --clients <n>        connections of the late claims' closed loop (64)
+
 Run with node --expose-gc (see docs/performance.md) for memory readings after a full collection.`
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test'
@@ -85,6 +98,10 @@ async function main(argv: string[]): Promise<number> {
       'http-seconds': { type: 'string', default: '5' },
       concurrency: { type: 'string', default: '4000' },
       clients: { type: 'string', default: '64' },
+      claimers: { type: 'string', default: '5000' },
+      shares: { type: 'string', default: '1000' },
+      total: { type: 'string', default: '1000000' },
+      late: { type: 'string', default: '20000' },
       redis: { type: 'string' },
       bus: { type: 'string', default: 'both' },
       sockets: { type: 'string', default: '5000' },
@@ -99,12 +116,23 @@ async function main(argv: string[]): Promise<number> {
     },
   })
   const [name] = positionals
-  if (values.help || !['ledger', 'feed', 'chat', 'danmaku'].includes(name ?? '')) {
+  if (values.help || !['ledger', 'feed', 'chat', 'danmaku', 'redpacket'].includes(name ?? '')) {
     console.log(USAGE)
     return values.help ? 0 : 2
   }
   const pg = values.pg ?? process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL
   const postgresUrl = pg === 'off' || values.only === 'sqlite' ? undefined : pg
+  if (name === 'redpacket') {
+    return runRedPacketBench({
+      postgresUrl,
+      sqlite: values.only !== 'postgres',
+      claimers: positiveInt(values.claimers, 'claimers'),
+      shares: positiveInt(values.shares, 'shares'),
+      total: positiveInt(values.total, 'total'),
+      late: positiveInt(values.late, 'late'),
+      lateConnections: positiveInt(values.clients, 'clients'),
+    })
+  }
   if (name === 'chat') {
     const redis = values.redis ?? process.env.REDIS_URL ?? DEFAULT_REDIS_URL
     if (!['memory', 'redis', 'both'].includes(values.bus)) throw new Error('--bus must be memory, redis or both')

@@ -46,6 +46,24 @@ const COLUMNS: Record<string, Record<string, 'text' | 'bigint' | 'integer'>> = {
     reply_to_user_id: 'text',
     created_at: 'bigint',
   },
+  real_names: {
+    user_id: 'text',
+    id_number_hash: 'text',
+    masked_name: 'text',
+    birth_date: 'text',
+    verified_at: 'bigint',
+  },
+  ledger_accounts: {
+    id: 'text',
+    kind: 'text',
+    user_id: 'text',
+    must_not_overdraw: 'integer',
+    debits_posted: 'bigint',
+    credits_posted: 'bigint',
+    debits_pending: 'bigint',
+    credits_pending: 'bigint',
+    created_at: 'bigint',
+  },
   // The chat bench's tables.
   groups: { id: 'text', name: 'text', owner_id: 'text', conversation_id: 'text', created_at: 'bigint' },
   group_members: { group_id: 'text', user_id: 'text', joined_at: 'bigint' },
@@ -74,7 +92,7 @@ export type Rows = readonly object[]
 export interface BulkLoader {
   /** Each call is one transaction; tables are written in the order given (parents first). */
   load(tables: Array<[TableName, Rows]>): Promise<void>
-  /** Statistics for the planner after a load (PostgreSQL: what autovacuum would do a little later). */
+  /** Statistics for the planner on the tables loaded so far (PostgreSQL: what autovacuum would do a little later). */
   settle(): Promise<void>
 }
 

@@ -15,6 +15,8 @@ export interface FeedTarget {
   loader: BulkLoader
   /** One precomputed password hash shared by every bench user (nobody logs in: sessions are inserted). */
   passwordHash: string
+  /** The server secret, for rows the app keys with it (real names' ID-number hashes). */
+  secret: Buffer
   close(): Promise<void>
 }
 
@@ -25,15 +27,18 @@ export interface TargetOptions {
   redisUrl?: string
   /** How live rooms send danmaku; the danmaku bench compares both. */
   liveFanout?: Config['liveFanout']
+  /** More settings, as the environment would give them (limits raised for a bench). */
+  env?: Record<string, string>
 }
 
 /**
  * A fresh app on a fresh database, its tables made by the app's own migrations: SQLite in a temporary folder,
  * or a PostgreSQL schema of its own (dropped on close). Abuse limits per address are off (one client address).
+ * `env` adds configuration (a bench's raised limits); `bench` labels the folder and the schema.
  */
 export async function createFeedTarget(
   postgresUrl: string | undefined,
-  { bench = 'feed', redisUrl, liveFanout = 'batched' }: TargetOptions = {},
+  { bench = 'feed', redisUrl, liveFanout = 'batched', env }: TargetOptions = {},
 ): Promise<FeedTarget> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `lifecircle-${bench}-bench-`))
   const unique = crypto.randomBytes(6).toString('hex')
@@ -46,6 +51,7 @@ export async function createFeedTarget(
     REDIS_URL: redisUrl,
     // Channels of this run only, so that another run or a server on the same Redis never hears them.
     LIFECIRCLE_REDIS_PREFIX: `bench-${bench}-${unique}:`,
+    ...env,
   })
   config.liveFanout = liveFanout
   const schema = postgresUrl ? `bench_${bench}_${unique}` : undefined
@@ -67,6 +73,7 @@ export async function createFeedTarget(
       app,
       loader: database.sqlite ? sqliteLoader(database.sqlite) : postgresLoader(database.pool!),
       passwordHash: await hashPassword('bench-password-1', config.passwordCostLog2),
+      secret: Buffer.from(config.secret!, 'utf8'),
       async close() {
         await app.close()
         await cleanup()

@@ -21,6 +21,7 @@ import {
   ensureMembers,
   findConversation,
   findDirect,
+  isMemberRow,
   lastMessagesOf,
   markDelivered,
   markRead,
@@ -35,6 +36,7 @@ import { messageView } from './view.js'
 import type { MessageWriter } from './writer.js'
 
 const newId = monotonicFactory()
+const KINDS_REMEMBERED = 10_000
 
 export interface ChatDeps {
   db: Db
@@ -64,6 +66,8 @@ export interface Membership {
  * out only after the message is stored.
  */
 export class ChatService {
+  private readonly kinds = new Map<string, string>()
+
   constructor(private readonly deps: ChatDeps) {}
 
   /** The direct conversation with a friend, created the first time: `created` tells which. */
@@ -244,11 +248,39 @@ export class ChatService {
     }
   }
 
+  /**
+   * The conversation's kind, if the actor is in it now: like `membership` but without loading everyone in it, for hot
+   * paths that only need a yes (a claim on a red packet in a group of thousands). Only for conversations that exist
+   * already (a group's row is made when it is first opened).
+   */
+  async requireMember(actor: Actor, conversationId: string): Promise<Pick<ConversationRow, 'id' | 'kind'>> {
+    const conversation = await this.kindOf(conversationId)
+    if (!conversation) throw new NotFoundError()
+    // A direct chat's members are its member rows; a group's are the group's members now (member rows outlive leaving).
+    const member =
+      conversation.kind === 'direct'
+        ? await isMemberRow(this.deps.db, conversation.id, actor.id)
+        : await this.deps.groups.isChatMember(conversation.id, actor.id)
+    if (!member) throw new NotFoundError()
+    return conversation
+  }
+
   /** Everyone in a conversation now, for the server's own work (expiry). */
   async membersOfConversation(conversationId: string): Promise<string[]> {
     const group = await this.deps.groups.chatGroup(conversationId)
     if (group) return group.memberIds
     return (await membersOf(this.deps.db, [conversationId])).map((m) => m.user_id)
+  }
+
+  /** A conversation's kind never changes and its row is never deleted, so it is read once. */
+  private async kindOf(conversationId: string): Promise<Pick<ConversationRow, 'id' | 'kind'> | undefined> {
+    const known = this.kinds.get(conversationId)
+    if (known) return { id: conversationId, kind: known }
+    const conversation = await findConversation(this.deps.db, conversationId)
+    if (!conversation) return undefined
+    this.kinds.set(conversationId, conversation.kind)
+    if (this.kinds.size > KINDS_REMEMBERED) this.kinds.delete(this.kinds.keys().next().value!)
+    return { id: conversation.id, kind: conversation.kind }
   }
 
   private async ensureGroupConversation(id: string, groupId: string, createdAt: number): Promise<void> {

@@ -46,6 +46,16 @@ export async function membersOf(db: Executor, conversationIds: string[]): Promis
   return db.selectFrom('conversation_members').selectAll().where('conversation_id', 'in', conversationIds).execute()
 }
 
+export async function isMemberRow(db: Executor, conversationId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('conversation_members')
+    .select('user_id')
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 /** The conversations a person has a member row in, most recent first. */
 export async function conversationsOf(db: Db, userId: string): Promise<Array<ConversationRow & MemberRow>> {
   return db

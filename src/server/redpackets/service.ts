@@ -17,22 +17,12 @@ import type { EventHub } from '../events/hub.js'
 import type { Push } from '../realtime/push.js'
 import type { SocialService } from '../social/service.js'
 import { refusal } from '../wallet/outcome.js'
-import { AlreadyClaimedError, RedPacketEmptyError, RedPacketExpiredError } from './errors.js'
+import { RedPacketClaims } from './claims.js'
+import { RedPacketExpiredError } from './errors.js'
 import { bestLuckIndex, splitPacket } from './split.js'
-import {
-  claimsOf,
-  expiredPackets,
-  expirePacket,
-  findClaim,
-  findPacket,
-  insertPacket,
-  recordClaim,
-  takeShare,
-  type PacketRow,
-} from './store.js'
+import { claimsOf, expiredPackets, expirePacket, findPacket, insertPacket, type PacketRow } from './store.js'
 
 const newId = monotonicFactory()
-const CLOSED_PACKETS_REMEMBERED = 10_000
 
 export interface RedPacketRules {
   /** Fen per packet at most (¥200). */
@@ -61,14 +51,14 @@ export interface RedPacketDeps {
  * 紅包. Sending pays the whole packet into the red-packet holding account at once and posts its card, in one ledger
  * transaction. Every share is drawn then, so a claim only has to take the next one: the packet row's guarded counter
  * lets exactly `count` claims through, each paying its share from the holding account in the same transaction.
- * Claims are ledger commands, so a storm of them on one packet is written in a few group-committed batches rather
- * than one transaction each; a packet this process has seen run out is refused without touching the database.
+ * Claims take the hot-spot path in claims.ts.
  */
 export class RedPacketService {
-  /** Packets this process knows are finished or expired: their late claimers are answered from memory. */
-  private readonly closed = new Map<string, 'finished' | 'expired'>()
+  private readonly claims: RedPacketClaims
 
-  constructor(private readonly deps: RedPacketDeps) {}
+  constructor(private readonly deps: RedPacketDeps) {
+    this.claims = new RedPacketClaims(deps)
+  }
 
   async send(actor: Actor, conversationId: string, body: SendRedPacketBody, scope: IdempotencyScope) {
     const membership = await this.deps.chat.membership(actor, conversationId)
@@ -137,71 +127,14 @@ export class RedPacketService {
   }
 
   /** Takes the next share for a member who has none yet. */
-  async claim(actor: Actor, packetId: string, scope: IdempotencyScope): Promise<StoredResponse> {
-    const packet = await findPacket(this.deps.db, packetId)
-    if (!packet) throw new NotFoundError()
-    const { conversation, memberIds } = await this.deps.chat.membership(actor, packet.conversation_id)
-    // In a direct chat the packet is for the other one; in a group the sender may grab too, as in WeChat.
-    if (conversation.kind === 'direct' && packet.sender_id === actor.id) throw new ForbiddenError()
-    const closed = this.closed.get(packet.id)
-    if (closed) return this.lateClaim(actor, packet, closed)
-    const now = this.deps.clock()
-    const shares = JSON.parse(packet.shares) as number[]
-    const transferId = `red-packet-claim:${packet.id}:${actor.id}`
-    let amount = 0
-    let finished = false
-    const toResponse = (result: Parameters<typeof refusal>[0]): StoredResponse =>
-      refusal(result) ?? { status: 200, body: { amount, currency: 'CNY' } }
-    const transfer = {
-      id: transferId,
-      kind: 'single' as const,
-      debitAccountId: SYSTEM_ACCOUNTS.redPackets,
-      creditAccountId: walletAccountId(actor.id),
-      amount: 1,
-      code: 'red_packet' as const,
-      refType: 'red_packet',
-      refId: packet.id,
-    }
-    const result = await this.deps.ledger.submit({
-      transfers: [transfer],
-      effects: async (trx) => {
-        if (await findClaim(trx, packet.id, actor.id)) throw new AlreadyClaimedError()
-        const index = await takeShare(trx, packet.id, now)
-        if (index === undefined) {
-          throw packet.expires_at <= now ? new RedPacketExpiredError() : new RedPacketEmptyError()
-        }
-        amount = shares[index]!
-        finished = index === packet.count - 1
-        await recordClaim(
-          trx,
-          { packet_id: packet.id, user_id: actor.id, share_index: index, amount, claimed_at: now },
-          finished,
-        )
-        return [{ ...transfer, amount }]
-      },
-      remember: { ...scope, response: toResponse },
-    })
-    const response = toResponse(result)
-    const code = (response.body as { error?: { code?: string } }).error?.code
-    if (code === 'RED_PACKET_EMPTY' || finished) this.remember(packet.id, 'finished')
-    if (response.status === 200) {
-      this.deps.events.emit({
-        type: 'red_packet.claimed',
-        packetId: packet.id,
-        senderId: packet.sender_id,
-        actorId: actor.id,
-        amount,
-        greeting: packet.greeting,
-      })
-      await this.announceClaim(packet, actor.id, amount, finished, memberIds)
-    }
-    return response
+  claim(actor: Actor, packetId: string, scope: IdempotencyScope): Promise<StoredResponse> {
+    return this.claims.claim(actor, packetId, scope)
   }
 
   async get(actor: Actor, packetId: string): Promise<RedPacketView> {
     const packet = await findPacket(this.deps.db, packetId)
     if (!packet) throw new NotFoundError()
-    await this.deps.chat.membership(actor, packet.conversation_id)
+    await this.deps.chat.requireMember(actor, packet.conversation_id)
     const claims = await claimsOf(this.deps.db, packet.id)
     const people = await this.deps.accounts.profiles([packet.sender_id, ...claims.map((c) => c.user_id)])
     const person = (id: string) => people.get(id) ?? { id, displayName: '', maskedName: null, avatarUrl: null }
@@ -261,7 +194,7 @@ export class RedPacketService {
         },
       })
       if (!('error' in result)) {
-        this.remember(packet.id, 'expired')
+        this.claims.closed(packet.id, 'expired')
         refunded++
         this.deps.events.emit({
           type: 'red_packet.expired',
@@ -278,32 +211,6 @@ export class RedPacketService {
       }
     }
     return refunded
-  }
-
-  private remember(packetId: string, state: 'finished' | 'expired'): void {
-    this.closed.set(packetId, state)
-    // Bounded: the oldest go first; forgetting one only costs its late claimers a query.
-    if (this.closed.size > CLOSED_PACKETS_REMEMBERED) this.closed.delete(this.closed.keys().next().value!)
-  }
-
-  private async lateClaim(actor: Actor, packet: PacketRow, closed: 'finished' | 'expired'): Promise<never> {
-    if (await findClaim(this.deps.db, packet.id, actor.id)) throw new AlreadyClaimedError()
-    throw closed === 'expired' ? new RedPacketExpiredError() : new RedPacketEmptyError()
-  }
-
-  private async announceClaim(
-    packet: PacketRow,
-    userId: string,
-    amount: number,
-    finished: boolean,
-    memberIds: string[],
-  ) {
-    const data = { packetId: packet.id, conversationId: packet.conversation_id, userId, amount, finished }
-    // Each claim concerns the sender and the claimer; the packet running out concerns everyone who may still try.
-    await this.deps.push.toUsers(finished ? memberIds : [packet.sender_id, userId], {
-      type: 'red_packet.claimed',
-      data,
-    })
   }
 
   private cardFor(sender: PersonView, message: MessageRow) {

@@ -9,6 +9,7 @@ import {
   findGroup,
   findGroupByConversation,
   insertGroup,
+  isGroupChatMember,
   insertMembers,
   listGroupsOf,
   memberIdsOf,
@@ -100,6 +101,11 @@ export class GroupsService {
     const group = await findGroupByConversation(this.db, conversationId)
     if (!group) return undefined
     return toChatGroup(group, (await memberIdsOf(this.db, [group.id])).get(group.id) ?? [])
+  }
+
+  /** Whether the user is in the group of this chat now, without loading its members (a big group has thousands). */
+  async isChatMember(conversationId: string, userId: string): Promise<boolean> {
+    return isGroupChatMember(this.db, conversationId, userId)
   }
 
   async isMember(userId: string, groupId: string): Promise<boolean> {

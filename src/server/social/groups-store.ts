@@ -57,3 +57,15 @@ export async function listGroupsOf(db: Db, userId: string): Promise<GroupRow[]> 
 export async function findGroupByConversation(db: Executor, conversationId: string): Promise<GroupRow | undefined> {
   return db.selectFrom('groups').selectAll().where('conversation_id', '=', conversationId).executeTakeFirst()
 }
+
+/** One indexed probe: is the user in the group whose chat this is? */
+export async function isGroupChatMember(db: Executor, conversationId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('groups')
+    .innerJoin('group_members', 'group_members.group_id', 'groups.id')
+    .select('group_members.user_id')
+    .where('groups.conversation_id', '=', conversationId)
+    .where('group_members.user_id', '=', userId)
+    .executeTakeFirst()
+  return row !== undefined
+}

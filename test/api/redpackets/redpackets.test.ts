@@ -14,8 +14,13 @@ describe('red packets (紅包)', () => {
   })
   afterAll(() => testApp.close())
   const app = () => testApp.app
-  const as = (user: TestUser, method: 'GET' | 'POST', url: string, body?: unknown, key: string | null = idem()) =>
-    call(app(), method, url, { token: user.token, body, headers: key ? { 'idempotency-key': key } : {} })
+  const as = (
+    user: TestUser,
+    method: 'GET' | 'POST' | 'DELETE',
+    url: string,
+    body?: unknown,
+    key: string | null = idem(),
+  ) => call(app(), method, url, { token: user.token, body, headers: key ? { 'idempotency-key': key } : {} })
   const send = (user: TestUser, conversationId: string, body: object, key?: string) =>
     as(user, 'POST', `/api/v1/conversations/${conversationId}/red-packets`, { pin: PIN, ...body }, key)
   const claim = (user: TestUser, packetId: string, key?: string) =>
@@ -83,6 +88,58 @@ describe('red packets (紅包)', () => {
       100_000,
     )
     await expectBooksBalanced(app())
+  })
+
+  it('refuses late claims on an empty packet from memory, without a ledger command, still telling winners apart', async () => {
+    const { sender, members, conversationId } = await group(6)
+    const sent = await send(sender, conversationId, { type: 'lucky', total: 300, count: 3 })
+    const won = await Promise.all(members.slice(0, 3).map((m) => claim(m, sent.body.id)))
+    expect(won.map((r) => r.status)).toEqual([200, 200, 200])
+    const ledger = app().ctx.ledger
+    const submit = ledger.submit.bind(ledger)
+    let commands = 0
+    ledger.submit = (command) => {
+      commands++
+      return submit(command)
+    }
+    try {
+      const late = await Promise.all([...members.slice(3), members[0]!].map((m) => claim(m, sent.body.id)))
+      expect(late.map((r) => r.body.error.code)).toEqual([
+        'RED_PACKET_EMPTY',
+        'RED_PACKET_EMPTY',
+        'RED_PACKET_EMPTY',
+        'ALREADY_CLAIMED',
+      ])
+      expect(commands).toBe(0)
+    } finally {
+      ledger.submit = submit
+    }
+  })
+
+  it('gives one person one share when their two claims meet in one batch, leaving the other share to take', async () => {
+    const { sender, members, conversationId } = await group(2)
+    const sent = await send(sender, conversationId, { type: 'equal', total: 200, count: 2 })
+    const twice = await Promise.all([claim(members[0]!, sent.body.id), claim(members[0]!, sent.body.id)])
+    expect(twice.map((r) => r.status).sort()).toEqual([200, 409])
+    expect(twice.find((r) => r.status === 409)!.body.error.code).toBe('ALREADY_CLAIMED')
+    expect((await claim(members[1]!, sent.body.id)).body).toEqual({ amount: 100, currency: 'CNY' })
+    expect((await walletOf(app(), members[0]!)).balance).toBe(100)
+    await expectBooksBalanced(app())
+  })
+
+  it('refuses a claim from someone who has left the group, though their chat member row remains', async () => {
+    const sender = await verifiedUserWithPin(app(), '发红包的')
+    await topUp(app(), sender, 1_000)
+    const [stays, leaves] = [await verifiedUserWithPin(app()), await verifiedUserWithPin(app())]
+    await befriend(app(), sender, stays)
+    await befriend(app(), sender, leaves)
+    const made = await as(sender, 'POST', '/api/v1/groups', { name: '小群', memberIds: [stays.id, leaves.id] }, null)
+    const sent = await send(sender, made.body.conversationId, { type: 'equal', total: 200, count: 2 })
+    expect(sent.status).toBe(201)
+    const left = await as(leaves, 'DELETE', `/api/v1/groups/${made.body.id}/members/${leaves.id}`, undefined, null)
+    expect(left.status).toBe(204)
+    expect((await claim(leaves, sent.body.id)).status).toBe(404)
+    expect((await claim(stays, sent.body.id)).body).toEqual({ amount: 100, currency: 'CNY' })
   })
 
   it('answers a retried claim with its first answer, and a new claim with ALREADY_CLAIMED', async () => {
