@@ -118,19 +118,20 @@ export class LiveService {
   }
 
   /**
-   * A viewer sends a danmaku to a live event. Checks in order: muted, rate, keywords; then it is stored and
+   * A viewer sends a danmaku to a live event. Checks in order: muted, keywords, rate; then it is stored and
    * published. Without a video time from the player, it is stamped with the time since the event started.
    */
   async send(actor: Actor, eventId: string, body: SendDanmakuBody): Promise<DanmakuView> {
     const event = await this.find(eventId)
     if (event.status !== 'live') throw new EventNotLiveError()
     if (await isMuted(this.deps.db, eventId, actor.id)) throw new DanmakuMutedError()
-    this.rate.take(actor.id)
     const text = body.text.trim()
     if (!text) throw new DanmakuFilteredError()
     const lowered = text.toLowerCase()
     const keywords = [...BASE_KEYWORDS, ...(await keywordsOf(this.deps.db, eventId))]
     if (keywords.some((k) => lowered.includes(k.toLowerCase()))) throw new DanmakuFilteredError()
+    // Last: only a danmaku that would be shown uses up the sender's rate.
+    this.rate.take(actor.id)
 
     const now = this.deps.clock()
     const row: DanmakuRow = {

@@ -169,9 +169,16 @@ describe('conversations and messages', () => {
     const frames: Array<{ type: string; data: any }> = []
     await app().ctx.bus.subscribe(`user:${a.id}`, (text) => frames.push(JSON.parse(text)))
     await app().ctx.chat.delivered({ id: b.id, locale: 'zh-Hans' }, id, 3)
-    expect(frames).toContainEqual({ type: 'message.delivered', data: { conversationId: id, userId: b.id, seq: 3 } })
+    await expect
+      .poll(() => frames)
+      .toContainEqual({
+        type: 'message.delivered',
+        data: { conversationId: id, userId: b.id, seq: 3 },
+      })
     await as(b, 'POST', `/api/v1/conversations/${id}/read`, { seq: 2 })
-    expect(frames).toContainEqual({ type: 'message.read', data: { conversationId: id, userId: b.id, seq: 2 } })
+    await expect
+      .poll(() => frames)
+      .toContainEqual({ type: 'message.read', data: { conversationId: id, userId: b.id, seq: 2 } })
     expect((await as(a, 'GET', `/api/v1/conversations/${id}`)).body).toMatchObject({
       othersDeliveredSeq: 3,
       othersReadSeq: 2,

@@ -57,6 +57,8 @@ describe('notification.new is pushed on the recipient’s channel, only once wha
     expect((await tip()).status).toBe(201)
 
     const { items } = await notificationsOf(app(), author)
+    // With Redis as the bus, the frame arrives a moment after the listener published it.
+    await expect.poll(() => toAuthor.frames.length).toBe(1)
     expect(toAuthor.frames).toEqual([{ type: 'notification.new', data: items[0] }])
     expect(items[0]).toMatchObject({ kind: 'post.tipped', actor: { id: fan.id }, read: false })
     const [atArrival] = await Promise.all(toAuthor.seen)
@@ -90,6 +92,7 @@ describe('notification.new is pushed on the recipient’s channel, only once wha
     await topUp(app(), buyer, 4_000)
     expect((await step(app(), buyer, id, 'pay')).status).toBe(200)
     await app().ctx.events.idle()
+    await expect.poll(() => toSeller.frames.length).toBe(1)
     expect(toSeller.frames.map((f) => [f.type, f.data.kind])).toEqual([['notification.new', 'order.paid']])
     expect(toBuyer.frames).toEqual([])
   })
