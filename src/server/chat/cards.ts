@@ -1,10 +1,12 @@
 import { monotonicFactory } from 'ulid'
 import type { Transaction } from 'kysely'
-import type { CardType } from '../../shared/api/chat.js'
+import type { CardType, MessageView } from '../../shared/api/chat.js'
+import type { PersonView } from '../../shared/api/social.js'
 import type { Tables } from '../db/tables.js'
 import type { Push } from '../realtime/push.js'
 import type { ChatService, Membership } from './service.js'
 import { ensureMembers, insertMessage, markRead, takeSeqs, type MessageRow } from './store.js'
+import { messageView } from './view.js'
 
 const newId = monotonicFactory()
 
@@ -67,4 +69,10 @@ export async function announceCard(
       { type: 'message.new', data: forOthers },
     ),
   ])
+}
+
+/** The card as its sender sees it in the answer to the request that posted it: built from what is known, no reads. */
+export function senderCardView(message: MessageRow, sender: PersonView): MessageView {
+  const people = new Map([[sender.id, sender]])
+  return messageView(message, sender.id, { people, media: new Map(), openable: new Set(), members: [] })
 }

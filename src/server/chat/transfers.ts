@@ -4,10 +4,9 @@ import { ValidationError } from '../errors.js'
 import type { IdempotencyScope, StoredResponse } from '../idempotency/service.js'
 import type { Push } from '../realtime/push.js'
 import type { WalletService } from '../wallet/service.js'
-import { announceCard, postCard } from './cards.js'
+import { announceCard, postCard, senderCardView } from './cards.js'
 import type { ChatService } from './service.js'
 import type { MessageRow } from './store.js'
-import { messageView } from './view.js'
 
 /**
  * 轉賬 inside a direct chat: a wallet transfer to the other person whose card is posted in the same transaction as
@@ -44,12 +43,7 @@ export class ChatTransfers {
           message = await postCard(trx, membership, actor.id, card, this.clock())
         },
         body: () => ({
-          message: messageView(message!, actor.id, {
-            people: new Map([[actor.id, sender]]),
-            media: new Map(),
-            openable: new Set(),
-            members: [],
-          }),
+          message: senderCardView(message!, sender),
         }),
       },
     )

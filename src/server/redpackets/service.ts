@@ -3,11 +3,9 @@ import type { RedPacketView, SendRedPacketBody } from '../../shared/api/redpacke
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { PinService } from '../accounts/pin-service.js'
 import type { RealNameService } from '../accounts/real-name-service.js'
-import { announceCard, postCard } from '../chat/cards.js'
+import { announceCard, postCard, senderCardView } from '../chat/cards.js'
 import type { ChatService } from '../chat/service.js'
 import type { MessageRow } from '../chat/store.js'
-import { messageView } from '../chat/view.js'
-import type { PersonView } from '../../shared/api/social.js'
 import type { Db } from '../db/database.js'
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
@@ -94,7 +92,7 @@ export class RedPacketService {
     }
     let message: MessageRow | undefined
     const toResponse = (result: Parameters<typeof refusal>[0]): StoredResponse =>
-      refusal(result) ?? { status: 201, body: { id: packet.id, message: this.cardFor(sender, message!) } }
+      refusal(result) ?? { status: 201, body: { id: packet.id, message: senderCardView(message!, sender) } }
     const result = await this.deps.ledger.submit({
       transfers: [
         {
@@ -211,10 +209,5 @@ export class RedPacketService {
       }
     }
     return refunded
-  }
-
-  private cardFor(sender: PersonView, message: MessageRow) {
-    const people = new Map([[sender.id, sender]])
-    return messageView(message, sender.id, { people, media: new Map(), openable: new Set(), members: [] })
   }
 }
