@@ -2,7 +2,8 @@ import type { ReactNode, SVGProps } from 'react'
 
 type IconProps = SVGProps<SVGSVGElement> & { size?: number }
 
-function Svg({ size = 24, children, ...rest }: IconProps & { children: ReactNode }) {
+/** The frame every line icon shares: 24-unit box, currentColor strokes, hidden from screen readers. */
+export function Svg({ size = 24, children, ...rest }: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}

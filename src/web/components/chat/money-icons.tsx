@@ -1,4 +1,5 @@
 import type { SVGProps } from 'react'
+import { Svg } from '../icons.js'
 
 type IconProps = SVGProps<SVGSVGElement> & { size?: number }
 
@@ -20,43 +21,19 @@ export function RedEnvelopeIcon({ size = 24, inverse = false, ...rest }: IconPro
 /** Two arrows passing each other: money going across, as on the transfer card. */
 export function TransferArrowsIcon({ size = 24, ...rest }: IconProps) {
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
+    <Svg size={size} {...rest}>
       <circle cx="12" cy="12" r="9.5" />
       <path d="M7.5 10h9l-3-3M16.5 14h-9l3 3" />
-    </svg>
+    </Svg>
   )
 }
 
 /** A tick in a circle: the transfer has been received. */
 export function ReceivedIcon({ size = 24, ...rest }: IconProps) {
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...rest}
-    >
+    <Svg size={size} {...rest}>
       <circle cx="12" cy="12" r="9.5" />
       <path d="m7.5 12.2 3 3 6-6.2" />
-    </svg>
+    </Svg>
   )
 }
