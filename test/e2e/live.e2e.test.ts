@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import sharp from 'sharp'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { DEMO_STREAM_URL } from '../../src/server/live/demo-stream.js'
 import { describeIfE2E } from '../helpers/optional.js'
@@ -64,6 +65,14 @@ describeIfE2E('live events in the browser', () => {
     await h.getByRole('link', { name: '创建现场' }).click()
     await h.getByLabel('标题').fill('周末足球：上海 vs 北京')
     await h.getByLabel('直播流地址（HLS .m3u8）').fill(DEMO_STREAM_URL)
+    // A football pitch, so the cover in the list's picture looks like one.
+    const stripes = [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `<rect x="${n * 80}" width="40" height="360" fill="#2e8b4a"/>`)
+    const pitch = `<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"><rect width="640" height="360" fill="#267a3f"/>${stripes.join('')}<g fill="none" stroke="#fff" stroke-width="4"><rect x="20" y="20" width="600" height="320"/><line x1="320" y1="20" x2="320" y2="340"/><circle cx="320" cy="180" r="50"/></g></svg>`
+    const cover = await sharp(Buffer.from(pitch)).png().toBuffer()
+    await h
+      .locator('.live-form__cover input[type="file"]')
+      .setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: cover })
+    await h.getByTestId('picked-image').locator('img[src^="/"]').waitFor()
     await h.getByRole('button', { name: '创建', exact: true }).click()
     await h.waitForURL(/\/live\/[0-9A-Z]+$/)
     const eventId = h.url().split('/').pop()!
@@ -144,7 +153,45 @@ describeIfE2E('live events in the browser', () => {
     await send('POST', `/live/events/${final.id}/end`, {}, host.token)
     await b.getByRole('link', { name: '返回' }).click()
     await expect.poll(() => b.getByTestId('event-card').count()).toBe(3)
+    // The cover the host picked is there for everyone, not only for its uploader.
+    const coverImage = b.getByTestId('event-card').filter({ hasText: '周末足球' }).locator('img')
+    await expect
+      .poll(() => coverImage.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+      .toBe(640)
     await screenshot(b, '61-live-list.png')
     for (const browser of browsers) expect(browser.problems).toEqual([])
   }, 120_000)
+
+  it('replays an ended event with its danmaku at their own video times', async () => {
+    const send = apiClient(server.url)
+    const [host, viewer] = await Promise.all([
+      setUpPerson(send, '校园台', '王校园'),
+      setUpPerson(send, '小舟', '周小舟'),
+    ])
+    const event = await send(
+      'POST',
+      '/live/events',
+      { title: '毕业晚会', startsAt: new Date().toISOString(), streamUrl: DEMO_STREAM_URL },
+      host.token,
+    )
+    await send('POST', `/live/events/${event.id}/start`, undefined, host.token)
+    const lines = [
+      ['第三秒', 3],
+      ['第九秒', 9],
+      ['片尾之后', 40],
+    ] as const
+    for (const [text, videoTime] of lines) {
+      await send('POST', `/live/events/${event.id}/danmaku`, { text, videoTime }, host.token)
+    }
+    await send('POST', `/live/events/${event.id}/end`, { replayUrl: DEMO_STREAM_URL }, host.token)
+
+    const page = await signedIn(viewer)
+    await page.goto(`${server.url}/live/${event.id}`)
+    await expect.poll(() => videoTime(page), { timeout: 15_000 }).toBeGreaterThan(4)
+    expect(await flying(page)).toEqual(['第三秒'])
+    await expect.poll(() => videoTime(page), { timeout: 15_000 }).toBeGreaterThan(10)
+    expect(await flying(page)).toEqual(expect.arrayContaining(['第九秒']))
+    expect(await flying(page)).not.toContain('片尾之后')
+    for (const browser of browsers) expect(browser.problems).toEqual([])
+  }, 60_000)
 })

@@ -717,6 +717,8 @@ export const uiEn = {
   },
   live: {
     create: 'New live event',
+    cover: 'Cover',
+    coverHint: 'Shown in the Live tab; optional.',
     createSubmit: 'Create event',
     title: 'Title',
     titleRequired: 'Give the event a title.',

@@ -715,6 +715,8 @@ export const uiZhHans: UiCatalog = {
   },
   live: {
     create: '创建现场',
+    cover: '封面',
+    coverHint: '在现场列表里显示，可不选。',
     createSubmit: '创建',
     title: '标题',
     titleRequired: '请填写标题。',

@@ -715,6 +715,8 @@ export const uiZhHant: UiCatalog = {
   },
   live: {
     create: '建立現場',
+    cover: '封面',
+    coverHint: '顯示在現場列表中，可以不選。',
     createSubmit: '建立',
     title: '標題',
     titleRequired: '請填寫標題。',

@@ -4,10 +4,13 @@ import { useNavigate } from 'react-router'
 import { errorField } from '../../api/api-error.js'
 import { useCreateEvent } from '../../api/live.js'
 import { Button } from '../../components/button.js'
+import { ImagePicker } from '../../components/circle/image-picker.js'
 import { FormAlert } from '../../components/form-alert.js'
 import '../../components/live/live.css'
 import { PageHeader } from '../../components/page-header.js'
 import { TextField } from '../../components/text-field.js'
+import { useImageUploads } from '../../lib/use-image-uploads.js'
+import '../../styles/compose.css'
 
 /** A datetime-local value for an hour from now, in local time, as the input wants it. */
 function inAnHour(): string {
@@ -17,7 +20,7 @@ function inAnHour(): string {
   return local.toISOString().slice(0, 16)
 }
 
-/** 创建现场: a host names the event, when it starts, and where its HLS stream is. */
+/** 创建现场: a host names the event, when it starts, where its HLS stream is, and picks a cover for the Live tab. */
 export function LiveNewPage() {
   const { t } = useTranslation()
   const navigate = useNavigate()
@@ -26,16 +29,21 @@ export function LiveNewPage() {
   const [startsAt, setStartsAt] = useState(inAnHour)
   const [streamUrl, setStreamUrl] = useState('')
   const [missing, setMissing] = useState(false)
+  const [coverPending, setCoverPending] = useState(false)
+  const cover = useImageUploads(1)
   const field = errorField(create.error)
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!title.trim() || !startsAt) return setMissing(true)
+    if (cover.uploading || cover.failed) return setCoverPending(true)
+    const [coverMediaId] = cover.mediaIds
     create.mutate(
       {
         title: title.trim(),
         startsAt: new Date(startsAt).toISOString(),
         ...(streamUrl.trim() ? { streamUrl: streamUrl.trim() } : {}),
+        ...(coverMediaId ? { coverMediaId } : {}),
       },
       { onSuccess: (view) => void navigate(`/live/${view.id}`, { replace: true }) },
     )
@@ -65,7 +73,29 @@ export function LiveNewPage() {
           onChange={setStreamUrl}
           error={field === 'streamUrl' ? t('live.streamUrlInvalid') : undefined}
         />
-        <FormAlert message={field ? undefined : create.error?.message} />
+        <div className="field live-form__cover">
+          <span className="field__label">{t('live.cover')}</span>
+          <ImagePicker
+            images={cover.images}
+            max={1}
+            onAdd={(files) => {
+              cover.add(files.slice(0, 1))
+              setCoverPending(false)
+            }}
+            onRemove={cover.remove}
+            onRetry={cover.retry}
+          />
+          <span className="field__hint">{t('live.coverHint')}</span>
+        </div>
+        <FormAlert
+          message={
+            coverPending && (cover.uploading || cover.failed)
+              ? t('compose.uploadsPending')
+              : field
+                ? undefined
+                : create.error?.message
+          }
+        />
         <Button type="submit" block pending={create.isPending}>
           {t('live.createSubmit')}
         </Button>
