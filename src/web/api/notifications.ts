@@ -35,11 +35,21 @@ export function useNotifications() {
   })
 }
 
-/** Marks these read, or all of them without ids; the bell and the list then load again. */
+/**
+ * Marks these (unread) ones read, or all of them without ids. The bell drops at once, so that leaving the list never
+ * shows the old number; the bell and the list then load again.
+ */
 export function useMarkNotificationsRead() {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (ids?: string[]) => request<void>('POST', '/notifications/read', ids ? { ids } : {}),
+    onMutate: async (ids?: string[]) => {
+      await queryClient.cancelQueries({ queryKey: notificationsKeys.count })
+      queryClient.setQueryData<NotificationsPage>(
+        notificationsKeys.count,
+        (page) => page && { ...page, unreadCount: ids ? Math.max(0, page.unreadCount - ids.length) : 0 },
+      )
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: notificationsKey }),
   })
 }

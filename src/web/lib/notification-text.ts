@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next'
+import type { NotificationData } from '../../shared/api/notifications.js'
 import type { NotificationView } from '../api/notification-types.js'
 
 type Phrase =
@@ -22,7 +23,7 @@ function phraseOf({ kind, ref }: NotificationView): Phrase {
   const words = `${kind} ${ref.type}`.toLowerCase()
   const has = (word: string) => words.includes(word)
   if (has('friend')) return has('accept') ? 'friendAccepted' : 'friendRequest'
-  if (has('reply')) return 'replied'
+  if (has('replied')) return 'replied'
   if (has('comment')) return 'commented'
   if (has('like')) return 'liked'
   if (has('tip')) return 'tipped'
@@ -36,6 +37,19 @@ function phraseOf({ kind, ref }: NotificationView): Phrase {
 export function notificationText(notification: NotificationView, t: TFunction): string {
   const name = notification.actor?.displayName ?? t('notifications.someone')
   return t(`notifications.${phraseOf(notification)}`, { name })
+}
+
+/**
+ * The line under the sentence, as WeChat shows it: what the comment or friend request said, the amount of a tip or
+ * payment, the product of an order, or else the start of the post it is about.
+ */
+export function notificationDetail(notification: NotificationView, money: (fen: number) => string): string | null {
+  const data = notification.data as NotificationData
+  if (data.text) return data.text
+  if (data.message) return data.message
+  if (data.amount !== undefined) return data.note ? `${money(data.amount)} · ${data.note}` : money(data.amount)
+  if (data.title) return data.quantity && data.quantity > 1 ? `${data.title} ×${data.quantity}` : data.title
+  return data.excerpt ?? null
 }
 
 /** Where tapping it goes: the thing it is about, where the app has a page for it. */

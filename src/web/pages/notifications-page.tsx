@@ -12,7 +12,7 @@ import { InfiniteSentinel } from '../components/infinite-sentinel.js'
 import { PageHeader } from '../components/page-header.js'
 import { Spinner } from '../components/spinner.js'
 import { useBackPath } from '../lib/back-path.js'
-import { notificationLink, notificationText } from '../lib/notification-text.js'
+import { notificationDetail, notificationLink, notificationText } from '../lib/notification-text.js'
 import { useFormat } from '../lib/use-format.js'
 
 /** 通知: newest first; what this page shows counts as seen, so the bell clears; each links to what it is about. */
@@ -96,11 +96,13 @@ function NotificationRow({ notification }: { notification: NotificationView }) {
   const format = useFormat()
   const to = notificationLink(notification)
   const name = notification.actor?.displayName ?? t('notifications.someone')
+  const detail = notificationDetail(notification, (fen) => format.money(fen))
   const content = (
     <>
       <Avatar name={name} url={notification.actor?.avatarUrl} size={40} />
       <span className="notification-row__text">
         <span className="notification-row__title">{notificationText(notification, t)}</span>
+        {detail && <span className="notification-row__detail">{detail}</span>}
         <time className="notification-row__time" dateTime={notification.createdAt}>
           {format.age(notification.createdAt) ?? t('circle.justNow')}
         </time>
