@@ -90,7 +90,8 @@ const SOCKET_BUFFER_MAX_BYTES = 1024 * 1024
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
   const clock = options.clock ?? Date.now
   const secret = loadSecret(config)
-  const database = openDatabase(config)
+  const log = options.log ?? silentLogger()
+  const database = openDatabase(config, (message) => log.warn({ err: message }, 'background WAL checkpoint failed'))
   try {
     await migrateToLatest(database)
   } catch (error) {
@@ -99,7 +100,6 @@ export async function createContext(config: Config, options: ContextOptions = {}
   }
   const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, `${config.redisPrefix}bus:`) : new MemoryBus()
   const { db } = database
-  const log = options.log ?? silentLogger()
   const push = new Push(bus, log)
   const gateway = new Gateway(bus, log, {
     heartbeatMs: config.wsHeartbeatSeconds * 1000,

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Config } from '../config.js'
+import { startWalCheckpointer } from './checkpointer.js'
 import type { Tables } from './tables.js'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -28,13 +29,15 @@ function parseSafeInteger(text: string): number {
   return value
 }
 
-export function openDatabase(config: Config): Database {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, config.databaseSchema) : openSqlite(config.dataDir)
+/** `warn` hears of trouble in the background (SQLite's checkpoints), which no request would report. */
+export function openDatabase(config: Config, warn: (message: string) => void = () => {}): Database {
+  return config.databaseUrl ? openPostgres(config.databaseUrl, config.databaseSchema) : openSqlite(config.dataDir, warn)
 }
 
-function openSqlite(dataDir: string): Database {
+function openSqlite(dataDir: string, warn: (message: string) => void): Database {
   fs.mkdirSync(dataDir, { recursive: true })
-  const sqlite = new SQLite(path.join(dataDir, 'lifecircle.db'))
+  const file = path.join(dataDir, 'lifecircle.db')
+  const sqlite = new SQLite(file)
   sqlite.pragma('journal_mode = WAL')
   // FULL: an acknowledged payment survives power loss, not just a process crash.
   sqlite.pragma('synchronous = FULL')
@@ -42,13 +45,20 @@ function openSqlite(dataDir: string): Database {
   // Deleted burn-after-reading text is overwritten with zeros, not left in free pages.
   sqlite.pragma('secure_delete = ON')
   sqlite.pragma('busy_timeout = 5000')
+  // Checkpoints happen off the event loop (checkpointer.ts); a WAL that was reset is cut back to this size.
+  sqlite.pragma('wal_autocheckpoint = 0')
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
+  const checkpointer = startWalCheckpointer(file, warn)
   const db: Db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return {
     db,
     dialect: 'sqlite',
     sqlite,
     pool: undefined,
-    close: () => db.destroy(),
+    async close() {
+      await checkpointer.stop()
+      await db.destroy()
+    },
   }
 }
 
@@ -70,6 +80,7 @@ function openPostgres(connectionString: string, schema: string | undefined): Dat
 }
 
 const STATEMENT_CACHE_MAX = 500
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
 
 /**
  * Kysely prepares every query anew; on SQLite preparing costs more than running a small query. Queries are

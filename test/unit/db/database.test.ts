@@ -26,6 +26,30 @@ describe('the embedded SQLite database', () => {
   })
 })
 
+describe('checkpoints of the embedded database', () => {
+  it('copy the WAL back into the database file in the background, never on the connection that serves requests', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecircle-db-'))
+    const file = path.join(dataDir, 'lifecircle.db')
+    const warnings: string[] = []
+    const database = openDatabase(loadConfig({ DATA_DIR: dataDir }), (message) => warnings.push(message))
+    try {
+      const sqlite = database.sqlite!
+      expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
+      sqlite.exec('create table filler (body blob not null)')
+      const insert = sqlite.prepare('insert into filler (body) values (randomblob(4096))')
+      const before = fs.statSync(file).size
+      for (let i = 0; i < 500; i++) insert.run()
+      // Two megabytes committed, all in the WAL; only the worker's checkpoint puts them in the database file.
+      expect(fs.statSync(file).size).toBe(before)
+      await expect.poll(() => fs.statSync(file).size, { timeout: 5_000 }).toBeGreaterThan(before + 2_000_000)
+      expect(warnings).toEqual([])
+    } finally {
+      await database.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('migrations (on the database this run uses)', () => {
   it('are applied once and are a no-op the second time', async () => {
     const testApp = await createTestApp()
