@@ -11,8 +11,12 @@ export class SocketClient {
   private waiters: Array<() => void> = []
 
   private constructor(readonly socket: WebSocket) {
-    socket.on('message', (data) => {
-      this.frames.push(JSON.parse((data as Buffer).toString('utf8')) as Frame)
+    socket.on('message', (data, isBinary) => {
+      // The API sends text frames only; a browser would hand a binary one to the app as a Blob it cannot parse.
+      const frame = isBinary
+        ? { type: 'unexpected.binary', data: null }
+        : (JSON.parse((data as Buffer).toString('utf8')) as Frame)
+      this.frames.push(frame)
       for (const wake of this.waiters.splice(0)) wake()
     })
   }

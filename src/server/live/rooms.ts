@@ -155,7 +155,9 @@ export class LiveRooms {
     room.timer = undefined
     if (room.pending.length === 0) return
     const dropped = room.dropped > 0 ? `,"dropped":${room.dropped}` : ''
-    const frame = `{"type":"danmaku.batch","data":{"eventId":${JSON.stringify(eventId)},"items":[${room.pending.join(',')}]${dropped}}}`
+    const frame = Buffer.from(
+      `{"type":"danmaku.batch","data":{"eventId":${JSON.stringify(eventId)},"items":[${room.pending.join(',')}]${dropped}}}`,
+    )
     room.pending = []
     room.dropped = 0
     for (const socket of room.sockets) this.gateway.send(socket, frame)

@@ -43,6 +43,7 @@ import {
   type DanmakuRow,
   type EventRow,
 } from './store.js'
+import { DanmakuWriter } from './writer.js'
 
 const newId = monotonicFactory()
 
@@ -68,7 +69,11 @@ export class LiveService {
   /** One per second with a burst of three, per person: a room is for watching, not flooding. */
   private readonly rate = new RateLimiter({ perSecond: 1, burst: 3 })
 
-  constructor(private readonly deps: LiveDeps) {}
+  private readonly writer: DanmakuWriter
+
+  constructor(private readonly deps: LiveDeps) {
+    this.writer = new DanmakuWriter(deps.db)
+  }
 
   async create(actor: Actor, body: CreateEventBody): Promise<EventView> {
     const cover = body.coverMediaId ? await this.deps.media.ownedViews(actor.id, [body.coverMediaId]) : []
@@ -157,7 +162,7 @@ export class LiveService {
 
   /** Stores and publishes a danmaku row (a viewer's, or a tip's) and answers with its view. */
   async store(row: DanmakuRow): Promise<DanmakuView> {
-    await insertDanmaku(this.deps.db, [row])
+    await this.writer.insert(row)
     const view = danmakuView(row)
     await this.deps.rooms.publish(row.event_id, JSON.stringify(view))
     return { ...view, mine: true }

@@ -50,15 +50,18 @@ export class Gateway {
     await held.subscription
   }
 
-  /** Sends a frame to one socket, cutting the socket off if it is not keeping up. */
-  send(socket: WebSocket, frame: string): void {
+  /**
+   * Sends a text frame to one socket, cutting the socket off if it is not keeping up. A frame for many sockets
+   * comes as the bytes of its text, encoded once rather than once per socket.
+   */
+  send(socket: WebSocket, frame: string | Buffer): void {
     if (socket.readyState !== socket.OPEN) return
     if (socket.bufferedAmount + frame.length > this.options.maxBufferedBytes) {
       this.log.warn({ buffered: socket.bufferedAmount }, 'socket too slow: cut off')
       socket.terminate()
       return
     }
-    socket.send(frame)
+    socket.send(frame, { binary: false })
   }
 
   socketsOf(userId: string): number {
