@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { apiClient, befriend, PASSWORD, register } from './people.js'
+import { apiClient, befriend, logIn, register } from './people.js'
 
 const SECRET = '保险箱密码是 4096，看完就忘了吧'
 
@@ -19,14 +19,6 @@ function hotpotPng(): Promise<Buffer> {
     <circle cx="240" cy="310" r="16" fill="#ffcc80"/><circle cx="400" cy="170" r="20" fill="#8d6e63"/>
   </svg>`
   return sharp(Buffer.from(svg)).png().toBuffer()
-}
-
-async function logIn(page: Page, url: string, phone: string): Promise<void> {
-  await page.goto(`${url}/login`)
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL('**/wallet')
 }
 
 /** The chat list is live once its title no longer says 连接中…. */

@@ -1,10 +1,10 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import sharp from 'sharp'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { apiClient, PASSWORD, setUpPerson } from './people.js'
+import { apiClient, logIn, setUpPerson } from './people.js'
 
 const HOSTILE = '周末去海边了，日落真美 <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>'
 
@@ -32,14 +32,6 @@ async function uploadImage(url: string, token: string, png: Buffer): Promise<str
   })
   if (response.status !== 201) throw new Error(`POST /media: ${response.status} ${await response.text()}`)
   return ((await response.json()) as { id: string }).id
-}
-
-async function logIn(page: Page, url: string, phone: string): Promise<void> {
-  await page.goto(`${url}/login`)
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL('**/wallet')
 }
 
 /** Opens the "··" menu of a post and picks one of 赞 / 评论 / 打赏. */

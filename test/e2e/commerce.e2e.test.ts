@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { apiClient, PASSWORD, PIN, setUpPerson } from './people.js'
+import { apiClient, logIn, PIN, setUpPerson } from './people.js'
 
 const TOP_UP = 50_000 // ¥500: after ¥76.00 of cakes, ¥424.00 is left
 
@@ -24,14 +24,6 @@ function pineappleCakesPng(): Promise<Buffer> {
     ${cakes}
   </svg>`
   return sharp(Buffer.from(svg)).png().toBuffer()
-}
-
-async function logIn(page: Page, url: string, phone: string): Promise<void> {
-  await page.goto(`${url}/login`)
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL('**/wallet')
 }
 
 async function balanceOf(page: Page, url: string): Promise<string | null> {

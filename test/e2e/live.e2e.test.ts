@@ -5,15 +5,7 @@ import { DEMO_STREAM_URL } from '../../src/server/live/demo-stream.js'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { apiClient, PASSWORD, setUpPerson, type Person } from './people.js'
-
-async function logIn(page: Page, url: string, phone: string): Promise<void> {
-  await page.goto(`${url}/login`)
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL('**/wallet')
-}
+import { apiClient, logIn, type Person, setUpPerson } from './people.js'
 
 /** The texts of the danmaku the renderer has put over the video (DOM engine: one element each). */
 const flying = (page: Page, testId = 'danmaku-item') =>

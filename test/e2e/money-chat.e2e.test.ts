@@ -3,17 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { apiClient, befriend, PASSWORD, PIN, setUpPerson, type Person } from './people.js'
+import { apiClient, befriend, logIn, type Person, PIN, setUpPerson } from './people.js'
 
 const TOP_UP = 100_00
-
-async function logIn(page: Page, url: string, phone: string): Promise<void> {
-  await page.goto(`${url}/login`)
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL('**/wallet')
-}
 
 /** Opens a conversation by address and waits until its history is on the page. */
 async function openConversation(page: Page, url: string, conversationId: string): Promise<void> {

@@ -3,15 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { apiClient, befriend, PASSWORD, register, setUpPerson } from './people.js'
-
-async function logIn(page: Page, url: string, phone: string): Promise<void> {
-  await page.goto(`${url}/login`)
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL('**/wallet')
-}
+import { apiClient, befriend, logIn, register, setUpPerson } from './people.js'
 
 const badge = (page: Page) => page.getByTestId('notification-count')
 

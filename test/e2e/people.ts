@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import type { Page } from 'playwright-core'
 import { checkCharacter } from '../../src/shared/validation/id-number.js'
 
 /** A mainland mobile number nobody else in this run has. */
@@ -69,4 +70,13 @@ export async function setUpPerson(send: Send, displayName: string, realName: str
 export async function befriend(send: Send, a: Person, b: Person): Promise<void> {
   const asked = await send('POST', '/friend-requests', { toUserId: b.id }, a.token)
   await send('POST', `/friend-requests/${asked.id}/accept`, undefined, b.token)
+}
+
+/** Signs in through the login page, in Chinese, and waits for the wallet it lands on. */
+export async function logIn(page: Page, url: string, phone: string): Promise<void> {
+  await page.goto(`${url}/login`)
+  await page.getByLabel('手机号').fill(phone)
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+  await page.waitForURL('**/wallet')
 }

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { randomAdultIdNumber, randomPhone } from './people.js'
+import { logIn, randomAdultIdNumber, randomPhone } from './people.js'
 
 const PASSWORD = 'spring-rain-2024'
 const PIN = '135790'
@@ -29,14 +29,6 @@ async function setUpPerson(url: string, displayName: string, realName: string, p
   await send('POST', '/me/real-name', { name: realName, idNumber: randomAdultIdNumber() }, token)
   if (pin) await send('PUT', '/me/pin', { pin }, token)
   return { phone, token }
-}
-
-async function logIn(page: Page, url: string, phone: string): Promise<void> {
-  await page.goto(`${url}/login`)
-  await page.getByLabel('手机号').fill(phone)
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL('**/wallet')
 }
 
 /** The history rows as their visible text, newest first. */
