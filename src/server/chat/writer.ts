@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js'
+import { GroupCommit } from '../db/group-commit.js'
 import { NotFoundError } from '../errors.js'
 import type { Executor } from '../ledger/store.js'
 import { ensureMembers, groupMembersNow, insertMessage, markRead, takeSeqs, type MessageRow } from './store.js'
@@ -17,12 +18,6 @@ export interface NewMessage {
 /** The stored message, and everyone in the conversation at commit (who is told). */
 export type Stored = { row: MessageRow; memberIds: string[] } | { error: NotFoundError }
 
-interface Queued {
-  message: NewMessage
-  resolve: (result: Stored) => void
-  reject: (error: unknown) => void
-}
-
 const BATCH_MAX = 1000
 
 /**
@@ -32,43 +27,25 @@ const BATCH_MAX = 1000
  * under its row lock, so numbers still commit in order. A sender no longer in the group is refused alone.
  */
 export class MessageWriter {
-  private queue: Queued[] = []
-  private flushing: Promise<void> | undefined
+  private readonly batches: GroupCommit<NewMessage, Stored>
 
-  constructor(private readonly database: Database) {}
+  constructor(database: Database) {
+    this.batches = new GroupCommit(
+      (messages) => database.db.transaction().execute((trx) => writeBatch(trx, messages)),
+      { batchMax: BATCH_MAX },
+    )
+  }
 
   submit(message: NewMessage): Promise<Stored> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ message, resolve, reject })
-      this.flushing ??= new Promise<void>((done) => setImmediate(done)).then(() => this.drainQueue())
-    })
-  }
-
-  private async drainQueue(): Promise<void> {
-    try {
-      while (this.queue.length > 0) await this.commitOrSplit(this.queue.splice(0, BATCH_MAX))
-    } finally {
-      this.flushing = undefined
-    }
-  }
-
-  /** A batch that fails as a whole is retried one message at a time, so that one bad message fails alone. */
-  private async commitOrSplit(batch: Queued[]): Promise<void> {
-    try {
-      const results = await this.database.db.transaction().execute((trx) => writeBatch(trx, batch))
-      batch.forEach((item, i) => item.resolve(results[i]!))
-    } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error)
-      for (const item of batch) await this.commitOrSplit([item])
-    }
+    return this.batches.submit(message)
   }
 }
 
-async function writeBatch(trx: Executor, batch: Queued[]): Promise<Stored[]> {
-  const groupIds = [...new Set(batch.filter((q) => q.message.group).map((q) => q.message.row.conversation_id))]
+async function writeBatch(trx: Executor, batch: NewMessage[]): Promise<Stored[]> {
+  const groupIds = [...new Set(batch.filter((message) => message.group).map((message) => message.row.conversation_id))]
   const groupMembers = await groupMembersNow(trx, groupIds)
   const accepted = new Map<string, Array<{ index: number; message: NewMessage }>>()
-  const results: Stored[] = batch.map(({ message }, index) => {
+  const results: Stored[] = batch.map((message, index) => {
     const conversationId = message.row.conversation_id
     const memberIds = message.group ? (groupMembers.get(conversationId) ?? []) : message.memberIds
     if (!memberIds.includes(message.row.sender_id)) return { error: new NotFoundError() }

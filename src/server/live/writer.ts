@@ -1,5 +1,5 @@
-import { setTimeout as delay } from 'node:timers/promises'
 import type { Db } from '../db/database.js'
+import { GroupCommit } from '../db/group-commit.js'
 import { insertDanmaku, type DanmakuRow } from './store.js'
 
 /**
@@ -9,48 +9,21 @@ import { insertDanmaku, type DanmakuRow } from './store.js'
 const LINGER_MS = 20
 const BATCH_MAX = 400
 
-interface Queued {
-  row: DanmakuRow
-  resolve: () => void
-  reject: (error: unknown) => void
-}
-
 /** Group commit for danmaku: those that arrive within a few milliseconds of each other are inserted together. */
 export class DanmakuWriter {
-  private queue: Queued[] = []
-  private flushing: Promise<void> | undefined
+  private readonly batches: GroupCommit<DanmakuRow, undefined>
 
-  constructor(
-    private readonly db: Db,
-    private readonly lingerMs = LINGER_MS,
-  ) {}
-
-  insert(row: DanmakuRow): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row, resolve, reject })
-      this.flushing ??= delay(this.lingerMs).then(() => this.drainQueue())
-    })
+  constructor(db: Db) {
+    this.batches = new GroupCommit(
+      async (rows) => {
+        await insertDanmaku(db, rows)
+        return rows.map(() => undefined)
+      },
+      { batchMax: BATCH_MAX, lingerMs: LINGER_MS },
+    )
   }
 
-  private async drainQueue(): Promise<void> {
-    try {
-      while (this.queue.length > 0) await this.commitOrSplit(this.queue.splice(0, BATCH_MAX))
-    } finally {
-      this.flushing = undefined
-    }
-  }
-
-  /** A batch that fails as a whole is retried one danmaku at a time, so that one bad row fails alone. */
-  private async commitOrSplit(batch: Queued[]): Promise<void> {
-    try {
-      await insertDanmaku(
-        this.db,
-        batch.map((item) => item.row),
-      )
-      for (const item of batch) item.resolve()
-    } catch (error) {
-      if (batch.length === 1) return batch[0]!.reject(error)
-      for (const item of batch) await this.commitOrSplit([item])
-    }
+  async insert(row: DanmakuRow): Promise<void> {
+    await this.batches.submit(row)
   }
 }
