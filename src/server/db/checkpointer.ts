@@ -53,6 +53,8 @@ export function startWalCheckpointer(file: string, onError: (message: string) =>
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
   return {
     async stop() {
+      // Unreferenced, the worker would let a command's process end while waiting here, its await never settled.
+      worker.ref()
       worker.postMessage('stop')
       await exited
     },
