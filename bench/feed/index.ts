@@ -1,5 +1,5 @@
 import os from 'node:os'
-import { performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { runInChild } from '../shared/child-load.js'
 import { FeedDataset } from './dataset.js'
@@ -121,6 +121,7 @@ async function benchEngine(target: FeedTarget, options: FeedBenchOptions): Promi
     await runLoad({ url, readTokens, writes, readRate: 200, writeRate: 0, readConnections: 8, seconds: 2 })
     for (const rate of options.rates) {
       log(`${dialect} ${step} posts: GET /api/v1/feed at ${rate}/s with ${options.writeRate} writes/s…`)
+      const loop = watchEventLoop()
       const cpu = process.cpuUsage()
       const result = await runLoad({
         url,
@@ -134,6 +135,7 @@ async function benchEngine(target: FeedTarget, options: FeedBenchOptions): Promi
         seconds: options.seconds,
       })
       const used = process.cpuUsage(cpu)
+      const serverLoop = loop.stop()
       const measurement: FeedMeasurement = {
         bench: 'feed',
         db: dialect,
@@ -145,6 +147,7 @@ async function benchEngine(target: FeedTarget, options: FeedBenchOptions): Promi
           (used.user + used.system) / 1e3 / Math.max(1, result.reads.requests + (result.writes?.requests ?? 0)),
           3,
         ),
+        server_loop: serverLoop,
       }
       printJson(measurement)
       out.push(measurement)
@@ -156,6 +159,33 @@ async function benchEngine(target: FeedTarget, options: FeedBenchOptions): Promi
     }
   }
   return out
+}
+
+/** The event loop's delay and the GC pauses while a run lasts: whether a slow tail is the loop stalling. */
+function watchEventLoop(): { stop: () => FeedMeasurement['server_loop'] } {
+  const delay = monitorEventLoopDelay({ resolution: 10 })
+  let gcMs = 0
+  let gcMaxMs = 0
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gcMs += entry.duration
+      gcMaxMs = Math.max(gcMaxMs, entry.duration)
+    }
+  })
+  delay.enable()
+  gc.observe({ entryTypes: ['gc'] })
+  return {
+    stop: () => {
+      delay.disable()
+      gc.disconnect()
+      return {
+        delay_p99_ms: round(delay.percentile(99) / 1e6, 1),
+        delay_max_ms: round(delay.max / 1e6, 1),
+        gc_ms: round(gcMs, 1),
+        gc_max_pause_ms: round(gcMaxMs, 1),
+      }
+    },
+  }
 }
 
 function runLoad(plan: FeedLoadPlan): Promise<FeedLoadResult> {

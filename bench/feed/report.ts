@@ -10,6 +10,8 @@ export interface FeedMeasurement {
   writes: LoadStats | null
   /** CPU the server process used per feed request during the run (the load generator is another process). */
   server_cpu_ms_per_request: number
+  /** The server's event loop during the run: how late a 10 ms timer fired (p99, max), and garbage collection. */
+  server_loop: { delay_p99_ms: number; delay_max_ms: number; gc_ms: number; gc_max_pause_ms: number }
 }
 
 export const TARGETS = { p99Ms: 20, growth: 1.5 }
