@@ -15,7 +15,7 @@ export function healthRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get('/health', { schema: { tags: ['health'], response: { 200: Health } } }, async (request) => {
       const [db, bus] = await Promise.allSettled([sql`select 1`.execute(ctx.database.db), ctx.bus.ping()])
       if (db.status === 'rejected' || bus.status === 'rejected') {
-        const reason = db.status === 'rejected' ? db.reason : (bus as PromiseRejectedResult).reason
+        const reason: unknown = db.status === 'rejected' ? db.reason : (bus as PromiseRejectedResult).reason
         request.log.warn({ err: reason }, 'health check failed')
         // Which part is down, so that a load balancer's log or an operator's curl says where to look.
         throw new ServiceUnavailableError({ db: stateOf(db), bus: stateOf(bus) }, 2)
