@@ -29,29 +29,30 @@ describeIfFaultTools('Redis restarts during chat traffic', () => {
   })
 
   it('keeps accepting messages, then delivers again once it is back, with every socket’s history complete', async () => {
-    let phase: 'before' | 'down' | 'after' = 'before'
+    const clock: { phase: 'before' | 'down' | 'after' } = { phase: 'before' }
     const sentAfter = new Map<string, number[]>()
     let sending = true
     const traffic = (async () => {
       for (let n = 0; sending; n++) {
         const r = receivers[n % RECEIVERS]!
         const sent = await sender.expect(201, 'POST', `/conversations/${r.conversationId}/messages`, {
-          text: `第 ${n} 条（${phase}）`,
+          text: `第 ${n} 条（${clock.phase}）`,
         })
         r.sent = sent.seq as number
-        if (phase === 'after') sentAfter.set(r.conversationId, [...(sentAfter.get(r.conversationId) ?? []), r.sent])
+        if (clock.phase === 'after')
+          sentAfter.set(r.conversationId, [...(sentAfter.get(r.conversationId) ?? []), r.sent])
         await sleep(20)
       }
     })()
 
     await sleep(1_500)
     await stack.redis.kill()
-    phase = 'down'
+    clock.phase = 'down'
     await sleep(2_000)
     await stack.redis.start()
     // The processes notice Redis is back within ioredis's reconnect backoff (at most 2 s).
     await sleep(2_500)
-    phase = 'after'
+    clock.phase = 'after'
     await sleep(2_000)
     sending = false
     await traffic
