@@ -7,8 +7,28 @@ import { Child, freePort, runOrThrow, tempDir, waitUntil } from './processes.js'
 import { RedisServer } from './redis.js'
 
 const CLI = path.resolve('src/server/cli.ts')
+const BUILT_CLI = path.resolve('dist/server/cli.js')
 
-/** One `lifecircle serve` process: node itself (not a wrapper), so that a signal reaches the server. */
+/**
+ * How to run the CLI: the build (what `npm start` runs, and quicker to start) when it is newer than every source
+ * file, else the sources through tsx. node itself either way, not a wrapper, so that a signal reaches the server.
+ */
+function cliArgs(): string[] {
+  const built = fs.existsSync(BUILT_CLI) ? fs.statSync(BUILT_CLI).mtimeMs : 0
+  const fresh = built > 0 && ['src/server', 'src/shared'].every((dir) => newestMtime(path.resolve(dir)) <= built)
+  return fresh ? [path.resolve('bin/lifecircle.js')] : ['--import', 'tsx', CLI]
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs)
+  }
+  return newest
+}
+
+/** One `lifecircle serve` process. */
 export class ServerProcess {
   child: Child
 
@@ -38,7 +58,7 @@ export class ServerProcess {
   }
 
   private spawn(): Child {
-    return new Child(this.name, process.execPath, ['--import', 'tsx', CLI, 'serve'], {
+    return new Child(this.name, process.execPath, [...cliArgs(), 'serve'], {
       env: { ...this.env, PORT: String(this.port) },
     })
   }
@@ -89,7 +109,7 @@ export class Stack {
 
   /** `lifecircle audit` against the stack's database: exit code 0 and its report. */
   audit(): string {
-    return runOrThrow(process.execPath, ['--import', 'tsx', CLI, 'audit'], { ...this.env, DATA_DIR: this.dataDirs[0] })
+    return runOrThrow(process.execPath, [...cliArgs(), 'audit'], { ...this.env, DATA_DIR: this.dataDirs[0] })
   }
 
   /** What the parts said, for a failure message. */
