@@ -51,7 +51,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: { ...loggerOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => crypto.randomUUID(),
-    trustProxy: false,
+    // Behind nginx the client's address comes from X-Forwarded-For, so per-address limits see real clients.
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>()
   const ctx = await createContext(config, { ...options, log: app.log })

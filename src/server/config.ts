@@ -17,6 +17,11 @@ export interface Config {
   secret: string | undefined
   /** Abuse limits per client address; product rules never switch off. */
   ipLimits: boolean
+  /**
+   * Which proxies in front may tell the client's address in X-Forwarded-For: addresses, CIDRs or `loopback`,
+   * comma-separated (LIFECIRCLE_TRUST_PROXY). false: the socket's own address, for a server facing clients directly.
+   */
+  trustProxy: string | false
   /** Where the built web app lives; unset means the API only. */
   webRoot: string | undefined
   /** scrypt cost (log2 N) for password hashes; tests may lower it, never below 14. */
@@ -60,6 +65,7 @@ export const ENVIRONMENT_HELP = `Environment:
   LOG_LEVEL             fatal | error | warn | info | debug | trace | silent (info)
   LIFECIRCLE_SECRET     server secret for PIN and ID-number hashes (else generated into DATA_DIR)
   LIFECIRCLE_IP_LIMITS  "off" switches per-address abuse limits off, for load tests only
+  LIFECIRCLE_TRUST_PROXY  proxies whose X-Forwarded-For names the client: addresses, CIDRs or "loopback" (none)
   LIFECIRCLE_TIP_DAILY_CAP_FEN       password-free tips per person per day, in fen (2000 = ¥20)
   LIFECIRCLE_PRODUCT_POSTS_PER_DAY   product posts a seller may publish per day (5)
   LIFECIRCLE_ORDER_UNPAID_MINUTES    minutes an unpaid order keeps its stock before it closes (30)
@@ -104,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     logLevel,
     secret,
     ipLimits: ipLimits === 'on',
+    trustProxy: trustedProxies(env.LIFECIRCLE_TRUST_PROXY),
     webRoot: defaults.webRoot,
     passwordCostLog2: 15,
     tipDailyCapFen: positiveInteger(env, 'LIFECIRCLE_TIP_DAILY_CAP_FEN', 2_000),
@@ -121,6 +128,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value
+}
+
+/** Blindly trusting every hop would let any client claim any address and so escape per-address limits. */
+function trustedProxies(raw: string | undefined): string | false {
+  const value = nonEmpty(raw)?.trim()
+  if (value === undefined || value === 'off') return false
+  const entries = value.split(',').map((entry) => entry.trim())
+  const named = ['loopback', 'linklocal', 'uniquelocal']
+  if (entries.some((entry) => !named.includes(entry) && !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry)))
+    throw new ConfigError('LIFECIRCLE_TRUST_PROXY must list addresses, CIDRs or loopback, comma-separated')
+  return entries.join(',')
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -91,7 +91,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const clock = options.clock ?? Date.now
   const secret = loadSecret(config)
   const log = options.log ?? silentLogger()
-  const database = openDatabase(config, (message) => log.warn({ err: message }, 'background WAL checkpoint failed'))
+  const database = openDatabase(config, (message) => log.warn({ err: message }, 'database trouble in the background'))
   try {
     await migrateToLatest(database)
   } catch (error) {

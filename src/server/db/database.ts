@@ -29,9 +29,11 @@ function parseSafeInteger(text: string): number {
   return value
 }
 
-/** `warn` hears of trouble in the background (SQLite's checkpoints), which no request would report. */
+/** `warn` hears of trouble in the background (SQLite's checkpoints, lost idle connections), which no request would report. */
 export function openDatabase(config: Config, warn: (message: string) => void = () => {}): Database {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, config.databaseSchema) : openSqlite(config.dataDir, warn)
+  return config.databaseUrl
+    ? openPostgres(config.databaseUrl, config.databaseSchema, warn)
+    : openSqlite(config.dataDir, warn)
 }
 
 function openSqlite(dataDir: string, warn: (message: string) => void): Database {
@@ -62,13 +64,19 @@ function openSqlite(dataDir: string, warn: (message: string) => void): Database 
   }
 }
 
-function openPostgres(connectionString: string, schema: string | undefined): Database {
+function openPostgres(connectionString: string, schema: string | undefined, warn: (message: string) => void): Database {
   const pool = new pg.Pool({
     connectionString,
     max: 10,
-    connectionTimeoutMillis: 5_000,
+    // While PostgreSQL is down a request waits this long at most, then the client hears 503 and retries.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   })
+  // A connection that PostgreSQL drops (restart, failover) emits 'error'; unheard, it would end the process. An idle
+  // one is reported by the pool, which forgets it; one checked out between two queries fails its next query, whose
+  // caller hears of it. Either way the pool connects afresh when a query next needs a connection.
+  pool.on('error', (error) => warn(`idle PostgreSQL connection lost: ${error.message}`))
+  pool.on('connect', (client) => client.on('error', () => undefined))
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
@@ -79,6 +87,7 @@ function openPostgres(connectionString: string, schema: string | undefined): Dat
   }
 }
 
+const CONNECT_TIMEOUT_MS = 2_000
 const STATEMENT_CACHE_MAX = 500
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024
 

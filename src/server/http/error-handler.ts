@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { errorCatalogs, type ErrorKey } from '../../shared/i18n/errors/index.js'
 import { interpolate } from '../../shared/i18n/interpolate.js'
-import { DomainError, NotFoundError } from '../errors.js'
+import { isDatabaseUnavailable } from '../db/errors.js'
+import { DomainError, NotFoundError, ServiceUnavailableError } from '../errors.js'
 import { requestLocale } from './locale.js'
 import { toValidationError } from './validation.js'
 
@@ -14,6 +15,9 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: ErrorKey }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON' },
   FST_ERR_RATE_LIMIT: { status: 429, code: 'RATE_LIMITED' },
 }
+
+/** How soon a client should try again while the database is unreachable: a restart takes a few seconds. */
+const DATABASE_RETRY_AFTER_SECONDS = 2
 
 /**
  * The one place errors become HTTP: a stable code, a message in the caller's language, the details a client
@@ -32,6 +36,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error')
       return sendError(request, reply, error.statusCode, 'BAD_REQUEST', 'BAD_REQUEST')
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      return sendDomainError(request, reply, new ServiceUnavailableError({}, DATABASE_RETRY_AFTER_SECONDS))
     }
     request.log.error({ err: error }, 'request failed')
     return sendError(request, reply, 500, 'INTERNAL_ERROR', 'INTERNAL_ERROR')

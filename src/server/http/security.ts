@@ -38,6 +38,8 @@ export async function installSecurity(app: FastifyInstance, ctx: AppContext): Pr
     timeWindow: '1 minute',
     // Shared across processes when Redis is there, so limits hold behind a load balancer.
     ...(ctx.bus instanceof RedisBus ? { redis: ctx.bus.client, nameSpace: `${ctx.config.redisPrefix}ratelimit:` } : {}),
+    // Redis away: requests go through uncounted rather than fail; these limits are against abuse, not product rules.
+    skipOnError: true,
     errorResponseBuilder: (_request, context) => new RateLimitedError(Math.max(1, Math.ceil(context.ttl / 1000))),
   })
 }

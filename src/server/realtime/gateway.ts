@@ -33,6 +33,19 @@ export class Gateway {
   ) {
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs)
     this.heartbeat.unref()
+    bus.onReconnect(() => this.resumeAll())
+  }
+
+  /**
+   * After the bus was away, frames published meanwhile never reached these sockets. `ready` again makes each
+   * client catch up from its last seen message, as after a reconnect of its own.
+   */
+  private resumeAll(): void {
+    this.log.info(this.counts, 'bus back: sockets told to catch up')
+    for (const [userId, held] of this.held) {
+      const ready = JSON.stringify({ type: 'ready', data: { userId } })
+      for (const socket of held.sockets) this.send(socket, ready)
+    }
   }
 
   /** Resolves once frames for this person reach the socket. */

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
 import { MemoryBus, RedisBus } from '../../../src/server/realtime/bus.js'
 import { describeIfRedis, REDIS_TEST_URL } from '../../helpers/optional.js'
+import { killRedisConnection } from '../../helpers/redis.js'
 
 describe('MemoryBus', () => {
   it('delivers to subscribers of the channel only, until they unsubscribe', async () => {
@@ -48,5 +49,22 @@ describeIfRedis('RedisBus', () => {
     await node.publish(channel, 'two')
     await new Promise((r) => setTimeout(r, 50))
     expect(got).toEqual(['one'])
+  })
+
+  it('resubscribes after its connection is lost, then says so, and delivers again', async () => {
+    const prefix = `test-${crypto.randomUUID()}:`
+    const node = new RedisBus(REDIS_TEST_URL!, prefix)
+    const other = new RedisBus(REDIS_TEST_URL!, prefix)
+    buses.push(node, other)
+    const got: string[] = []
+    await node.subscribe('user:1', (m) => got.push(m))
+    let reconnected!: () => void
+    const back = new Promise<void>((resolve) => (reconnected = resolve))
+    node.onReconnect(reconnected)
+
+    await killRedisConnection(`${prefix}subscriber`)
+    await back
+    await other.publish('user:1', 'after the outage')
+    await expect.poll(() => got).toEqual(['after the outage'])
   })
 })
