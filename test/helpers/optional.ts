@@ -39,3 +39,10 @@ export const describeIfRedis = describeIfAvailable('Redis', () =>
 export const describeIfPostgres = describeIfAvailable('PostgreSQL', () =>
   process.env.DATABASE_URL ? undefined : 'DATABASE_URL is not set',
 )
+
+/** Cluster mode: PostgreSQL and Redis both. */
+export const describeIfCluster = describeIfAvailable('PostgreSQL and Redis', () => {
+  if (!process.env.DATABASE_URL) return 'DATABASE_URL is not set'
+  if (!REDIS_TEST_URL) return 'neither REDIS_URL nor TEST_REDIS_URL is set'
+  return undefined
+})
