@@ -10,8 +10,8 @@ export interface TestCluster {
   /** Listening addresses, once `listen()` was called. */
   urls: { a: string; b: string }
   listen(): Promise<void>
-  /** Stops B alone, as when one process of a cluster goes away. */
-  stopB(): Promise<void>
+  /** Stops one process alone, as when it goes away; the other goes on with the same data. */
+  stop(which: 'a' | 'b'): Promise<void>
   close(): Promise<void>
 }
 
@@ -19,7 +19,7 @@ export interface TestCluster {
 export async function createTestCluster(options: TestAppOptions = {}): Promise<TestCluster> {
   const first = await createTestApp({ ...options, redisUrl: REDIS_TEST_URL })
   const b = await buildApp(first.config, { clock: options.clock, logStream: options.logStream })
-  let bClosed = false
+  const stopped = { a: false, b: false }
   const cluster: TestCluster = {
     a: first.app,
     b,
@@ -28,13 +28,14 @@ export async function createTestCluster(options: TestAppOptions = {}): Promise<T
       cluster.urls.a = await first.app.listen({ port: 0, host: '127.0.0.1' })
       cluster.urls.b = await b.listen({ port: 0, host: '127.0.0.1' })
     },
-    async stopB() {
-      if (bClosed) return
-      bClosed = true
-      await b.close()
+    async stop(which) {
+      if (stopped[which]) return
+      stopped[which] = true
+      await cluster[which].close()
     },
     async close() {
-      await cluster.stopB()
+      await cluster.stop('b')
+      // Closes A if it still runs, then drops the schema.
       await first.close()
     },
   }
