@@ -86,7 +86,8 @@ Options (mixed):
   --ports <a,b,…>      one server process per port (3101,3102)
   --users <n>          members, seeded over HTTP (40)
   --rate <n>           requests per second, all kinds together (100)
-  --seconds <s>        length of the run (120)
+  --seconds <s>        length of the measured run (120)
+  --warmup <s>         sent first at the same rate and not counted (10)
   --connections <n>    connections per process (16)
 
 Run with node --expose-gc (see docs/performance.md) for memory readings after a full collection.`
@@ -128,6 +129,7 @@ async function main(argv: string[]): Promise<number> {
       'drain-seconds': { type: 'string', default: '10' },
       ports: { type: 'string', default: '3101,3102' },
       connections: { type: 'string' },
+      warmup: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   })
@@ -146,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
       users: positiveInt(values.users ?? '40', 'users'),
       rate: positiveInt(values.rate ?? '100', 'rate'),
       seconds: positiveInt(values.seconds ?? '120', 'seconds'),
+      warmupSeconds: Number(values.warmup ?? '10'),
       connections: positiveInt(values.connections ?? '16', 'connections'),
     })
   }

@@ -18,6 +18,7 @@ export interface MixedBenchOptions {
   users: number
   rate: number
   seconds: number
+  warmupSeconds: number
   connections: number
 }
 
@@ -52,12 +53,13 @@ export async function runMixedBench(options: MixedBenchOptions): Promise<number>
     await cluster.ready
     log(`mixed: ${options.ports.length} processes up on ${cluster.urls.join(', ')}; seeding ${options.users} users`)
     const world = await seedWorld(cluster.urls, options.users)
-    log(`mixed: ${options.rate} requests/s for ${options.seconds} s`)
+    log(`mixed: ${options.rate} requests/s, ${options.warmupSeconds} s of warm-up, then ${options.seconds} s measured`)
     const result = await runInChild<MixedLoadPlan, MixedLoadResult>(LOAD_SCRIPT, {
       urls: cluster.urls,
       world,
       rate: options.rate,
       seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
       connections: options.connections,
     })
     await cluster.stop()

@@ -3,6 +3,7 @@
  * MixedLoadPlan (JSON) on stdin, sends the mix to the processes at a constant arrival rate, prints a MixedLoadResult.
  */
 import crypto from 'node:crypto'
+import { setMaxListeners } from 'node:events'
 import { performance } from 'node:perf_hooks'
 import * as hdr from 'hdr-histogram-js'
 import { Pool } from 'undici'
@@ -26,6 +27,8 @@ export interface MixedLoadPlan {
   /** Requests per second, all kinds together, spread evenly over the processes. */
   rate: number
   seconds: number
+  /** Sent first at the same rate and not counted: the processes' code is compiled and their pools filled. */
+  warmupSeconds: number
   connections: number
 }
 
@@ -127,6 +130,8 @@ function requestFor(kind: Kind, i: number, world: MixedWorld): Request {
 export async function mixedLoad(plan: MixedLoadPlan): Promise<MixedLoadResult> {
   const pools = plan.urls.map((url) => new Pool(url, { connections: plan.connections, pipelining: 1 }))
   const abandon = new AbortController()
+  // Every request in flight listens on the one signal.
+  setMaxListeners(0, abandon.signal)
   const highest = (plan.seconds * 1000 + GRACE_MS) * 1000 * 2
   const kinds = Object.fromEntries(
     (Object.keys(MIX) as Kind[]).map((kind) => [
@@ -234,7 +239,9 @@ const round = (value: number) => Number(value.toFixed(2))
 async function main(): Promise<void> {
   let input = ''
   for await (const chunk of process.stdin) input += String(chunk)
-  const result = await mixedLoad(JSON.parse(input) as MixedLoadPlan)
+  const plan = JSON.parse(input) as MixedLoadPlan
+  if (plan.warmupSeconds > 0) await mixedLoad({ ...plan, seconds: plan.warmupSeconds })
+  const result = await mixedLoad(plan)
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }
 

@@ -36,7 +36,7 @@ describeIfCluster('what is sent through A reaches sockets held by B', () => {
     expect(frame.data).toMatchObject({ kind: 'friend_request.accepted' })
   })
 
-  it('a chat message sent on A, in order with the next one', async () => {
+  it('chat messages sent on A and then on B, in order', async () => {
     const a = await registerUser(cluster.a, '小明')
     const b = await registerUser(cluster.a, '小红')
     await befriend(cluster.a, a, b)
