@@ -32,7 +32,7 @@ describeIfCluster('the ledger written by two processes at once', () => {
         to,
         amount: 1 + ((round * 7 + from.phone.charCodeAt(10)) % 50),
         key: idem(),
-        via: (round % 2 ? 'a' : 'b') as 'a' | 'b',
+        via: round % 2 ? 'a' : 'b',
       }
     }
     const send = (m: (typeof moves)[number], via: 'a' | 'b'): Promise<Json> =>
