@@ -47,7 +47,11 @@ export function startHousekeeping(ctx: AppContext, log: FastifyBaseLogger): Hous
     round = (async () => {
       try {
         const was = leads
-        leads = await leadership.acquire()
+        // A failed try (PostgreSQL unreachable) leads nothing: the session, and the lock with it, may be gone.
+        leads = await leadership.acquire().catch((error: unknown) => {
+          log.warn({ err: error }, 'could not try for the housekeeping lead')
+          return false
+        })
         if (leads !== was) log.info({ leads }, leads ? 'took the housekeeping lead' : 'lost the housekeeping lead')
         if (leads) await runHousekeeping(ctx, log)
       } catch (error) {

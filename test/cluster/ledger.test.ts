@@ -21,12 +21,19 @@ describeIfCluster('the ledger written by two processes at once', () => {
 
     // Every pair of hot accounts in both directions, and the others paying the hot ones, through A and B at once:
     // batches on the two processes lock overlapping sets of accounts.
-    const moves: Array<{ from: TestUser; to: TestUser; amount: number; key: string; via: 'a' | 'b' }> = []
+    interface Move {
+      from: TestUser
+      to: TestUser
+      amount: number
+      key: string
+      via: 'a' | 'b'
+    }
+    const moves: Move[] = []
     for (let round = 0; round < 12; round++) {
       for (const from of hot) for (const to of hot) if (from !== to) moves.push(move(from, to, round))
       for (const from of others) moves.push(move(from, hot[round % hot.length]!, round))
     }
-    function move(from: TestUser, to: TestUser, round: number) {
+    function move(from: TestUser, to: TestUser, round: number): Move {
       return {
         from,
         to,
@@ -35,7 +42,7 @@ describeIfCluster('the ledger written by two processes at once', () => {
         via: round % 2 ? 'a' : 'b',
       }
     }
-    const send = (m: (typeof moves)[number], via: 'a' | 'b'): Promise<Json> =>
+    const send = (m: Move, via: 'a' | 'b'): Promise<Json> =>
       call(cluster[via], 'POST', '/api/v1/transfers', {
         token: m.from.token,
         body: { toUserId: m.to.id, amount: m.amount, pin: PIN },

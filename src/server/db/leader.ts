@@ -41,12 +41,18 @@ export class PostgresLeadership implements Leadership {
   async acquire(): Promise<boolean> {
     if (this.held && this.client) return true
     const client = this.client ?? (await this.connect())
-    const { rows } = await client.query<{ locked: boolean }>(
-      `select pg_try_advisory_lock(hashtext($1 || ':' || current_schema())) as locked`,
-      [this.name],
-    )
-    this.held = rows[0]?.locked === true
-    return this.held
+    try {
+      const { rows } = await client.query<{ locked: boolean }>(
+        `select pg_try_advisory_lock(hashtext($1 || ':' || current_schema())) as locked`,
+        [this.name],
+      )
+      this.held = rows[0]?.locked === true
+      return this.held
+    } catch (error) {
+      // A session that cannot answer is of no use: start afresh at the next try.
+      await this.release()
+      throw error
+    }
   }
 
   async release(): Promise<void> {
