@@ -3,6 +3,7 @@ import { runChatBench } from './chat/index.js'
 import { runDanmakuBench } from './danmaku/index.js'
 import { runFeedBench } from './feed/index.js'
 import { runLedgerBench } from './ledger/index.js'
+import { runMixedBench } from './mixed/index.js'
 import { runRedPacketBench } from './redpacket/index.js'
 
 const USAGE = `Usage: npm run bench -- <name> [options]
@@ -75,6 +76,20 @@ Options (redpacket):
   --late <n>           claims on the empty packet, closed loop (20000)
   --clients <n>        connections of the late claims' closed loop (64)
 
+  mixed     two server processes on PostgreSQL + Redis under a realistic mix at a constant rate: feed reads, likes,
+            comments, chat, transfers, tips and danmaku; throughput, p50/p99 per kind, errors, then the ledger audit
+
+Options (mixed):
+  --pg <url>           PostgreSQL server; a fresh database is created on it and dropped after ($DATABASE_URL, else
+                       postgres://postgres@127.0.0.1:5432/test)
+  --redis <url>        Redis, under a prefix of its own ($REDIS_URL, else redis://127.0.0.1:6379)
+  --ports <a,b,…>      one server process per port (3101,3102)
+  --users <n>          members, seeded over HTTP (40)
+  --rate <n>           requests per second, all kinds together (100)
+  --seconds <s>        length of the measured run (120)
+  --warmup <s>         sent first at the same rate and not counted (10)
+  --connections <n>    connections per process (16)
+
 Run with node --expose-gc (see docs/performance.md) for memory readings after a full collection.`
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test'
@@ -112,16 +127,31 @@ async function main(argv: string[]): Promise<number> {
       'group-share': { type: 'string', default: '0.2' },
       'idle-seconds': { type: 'string', default: '5' },
       'drain-seconds': { type: 'string', default: '10' },
+      ports: { type: 'string', default: '3101,3102' },
+      connections: { type: 'string' },
+      warmup: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   })
   const [name] = positionals
-  if (values.help || !['ledger', 'feed', 'chat', 'danmaku', 'redpacket'].includes(name ?? '')) {
+  if (values.help || !['ledger', 'feed', 'chat', 'danmaku', 'redpacket', 'mixed'].includes(name ?? '')) {
     console.log(USAGE)
     return values.help ? 0 : 2
   }
   const pg = values.pg ?? process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL
   const postgresUrl = pg === 'off' || values.only === 'sqlite' ? undefined : pg
+  if (name === 'mixed') {
+    return runMixedBench({
+      postgresUrl: pg === 'off' ? DEFAULT_POSTGRES_URL : pg,
+      redisUrl: values.redis ?? process.env.REDIS_URL ?? DEFAULT_REDIS_URL,
+      ports: values.ports.split(',').map((n) => positiveInt(n, 'ports')),
+      users: positiveInt(values.users ?? '40', 'users'),
+      rate: positiveInt(values.rate ?? '100', 'rate'),
+      seconds: positiveInt(values.seconds ?? '120', 'seconds'),
+      warmupSeconds: Number(values.warmup ?? '10'),
+      connections: positiveInt(values.connections ?? '16', 'connections'),
+    })
+  }
   if (name === 'redpacket') {
     return runRedPacketBench({
       postgresUrl,

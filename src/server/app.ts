@@ -7,7 +7,7 @@ import { accountsRoutes } from './accounts/routes.js'
 import type { Config } from './config.js'
 import { createContext, type AppContext, type ContextOptions } from './context.js'
 import { healthRoutes } from './health/routes.js'
-import { startHousekeeping } from './housekeeping.js'
+import { startHousekeeping, type Housekeeping } from './housekeeping.js'
 import { feedRoutes } from './feed/routes.js'
 import { commerceRoutes } from './commerce/routes.js'
 import { chatRoutes } from './chat/routes.js'
@@ -33,6 +33,7 @@ import { installWebApp } from './http/web.js'
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext
+    housekeeping: Housekeeping
   }
 }
 
@@ -57,9 +58,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   }).withTypeProvider<TypeBoxTypeProvider>()
   const ctx = await createContext(config, { ...options, log: app.log })
   app.decorate('ctx', ctx)
-  const stopHousekeeping = startHousekeeping(ctx, app.log)
+  const housekeeping = startHousekeeping(ctx, app.log)
+  app.decorate('housekeeping', housekeeping)
   app.addHook('onClose', async () => {
-    stopHousekeeping()
+    await housekeeping.stop()
     await ctx.close()
   })
   app.addHook('onRequest', async (request, reply) => {

@@ -42,6 +42,8 @@ export interface Config {
   burnExpiryHours: number
   /** Seconds between socket pings; a socket that misses one pong is dropped. */
   wsHeartbeatSeconds: number
+  /** Seconds between housekeeping rounds (expiries, auto-confirmations, reminders); one process runs them at a time. */
+  housekeepingSeconds: number
   /** The legal cap on an IOU's annual rate (4 × the one-year LPR), in basis points: 1200 = 12%. */
   iouRateCapBasisPoints: number
   /**
@@ -75,6 +77,7 @@ export const ENVIRONMENT_HELP = `Environment:
   LIFECIRCLE_RED_PACKET_MAX_SHARES   shares a red packet may be split into at most (100)
   LIFECIRCLE_BURN_EXPIRY_HOURS       hours an unopened burn-after-reading message keeps its text (72)
   LIFECIRCLE_WS_HEARTBEAT_SECONDS    seconds between WebSocket pings; a socket that misses a pong is dropped (30)
+  LIFECIRCLE_HOUSEKEEPING_SECONDS    seconds between housekeeping rounds: expiries, auto-confirmations, reminders (30)
   LIFECIRCLE_IOU_RATE_CAP_PERCENT    legal cap on an IOU's annual rate, 4 × the one-year LPR, up to 2 decimals (12)`
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string } = {}): Config {
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     redPacketMaxShares: positiveInteger(env, 'LIFECIRCLE_RED_PACKET_MAX_SHARES', 100),
     burnExpiryHours: positiveInteger(env, 'LIFECIRCLE_BURN_EXPIRY_HOURS', 72),
     wsHeartbeatSeconds: positiveInteger(env, 'LIFECIRCLE_WS_HEARTBEAT_SECONDS', 30),
+    housekeepingSeconds: positiveInteger(env, 'LIFECIRCLE_HOUSEKEEPING_SECONDS', 30),
     iouRateCapBasisPoints: percentInBasisPoints(env, 'LIFECIRCLE_IOU_RATE_CAP_PERCENT', 1200),
     liveFanout: 'batched',
   }

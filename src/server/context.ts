@@ -35,6 +35,7 @@ import { IouReminders } from './ious/reminders.js'
 import { LiveService } from './live/service.js'
 import { LiveTips } from './live/tips.js'
 import { LiveRooms, LocalViewerCounts, RedisViewerCounts } from './live/rooms.js'
+import { RateLimiter, RedisRateLimiter, type BucketRule } from './live/rate.js'
 import { loadSecret } from './secret.js'
 
 /** Infrastructure and the domain services built on it; routes receive this and nothing else. */
@@ -182,7 +183,19 @@ export async function createContext(config: Config, options: ContextOptions = {}
     viewersMs: 5000,
     fanout: config.liveFanout,
   })
-  const live = new LiveService({ db, accounts, media, rooms, clock })
+  const danmakuRate: BucketRule = { perSecond: 1, burst: 3 }
+  const live = new LiveService({
+    db,
+    accounts,
+    media,
+    rooms,
+    // Shared through Redis when there is one, so the rate holds however many processes a person sends through.
+    rate:
+      bus instanceof RedisBus
+        ? new RedisRateLimiter(bus.client, `${config.redisPrefix}danmaku-rate:`, danmakuRate)
+        : new RateLimiter(danmakuRate),
+    clock,
+  })
   return {
     config,
     database,

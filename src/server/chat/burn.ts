@@ -37,8 +37,8 @@ export class BurnService {
       if (!(await takeOpening(trx, message.id, actor.id))) return undefined
       const text = await secretOf(trx, message.id)
       if (text === undefined) return undefined
-      const last = (await openingsLeft(trx, message.id)) === 0
-      if (last) await burn(trx, message.id, this.deps.clock())
+      // Burned here, not by an expiry that got there first: only then does this opening announce it.
+      const last = (await openingsLeft(trx, message.id)) === 0 && (await burn(trx, message.id, this.deps.clock()))
       return { text, last }
     })
     if (!opened) throw new MessageBurnedError()
@@ -46,19 +46,22 @@ export class BurnService {
     return { text: opened.text, seconds: message.burn_seconds }
   }
 
-  /** Burns what nobody opened in time; the housekeeping loop calls it. Returns how many. */
+  /** Burns what nobody opened in time; the housekeeping loop calls it. Returns how many it burned itself. */
   async expire(limit = 200): Promise<number> {
     const due = await expiredBurns(this.deps.db, this.deps.clock(), limit)
+    let burned = 0
     for (const message of due) {
       const members = await this.chat.membersOfConversation(message.conversation_id)
-      await this.burnNow(message, members)
+      if (await this.burnNow(message, members)) burned++
     }
-    return due.length
+    return burned
   }
 
-  private async burnNow(message: MessageRow, memberIds: string[]): Promise<void> {
-    await this.deps.db.transaction().execute((trx) => burn(trx, message.id, this.deps.clock()))
-    await this.afterBurn(message, memberIds)
+  /** Only the caller that burned it tells the members, so `message.burned` goes out once across processes. */
+  private async burnNow(message: MessageRow, memberIds: string[]): Promise<boolean> {
+    const burned = await this.deps.db.transaction().execute((trx) => burn(trx, message.id, this.deps.clock()))
+    if (burned) await this.afterBurn(message, memberIds)
+    return burned
   }
 
   private async afterBurn(message: MessageRow, memberIds: string[]): Promise<void> {

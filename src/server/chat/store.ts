@@ -216,10 +216,21 @@ export async function openingsLeft(db: Executor, messageId: string): Promise<num
 }
 
 /** Deletes the text for good and marks the message burned. */
-export async function burn(db: Executor, messageId: string, now: number): Promise<void> {
+/**
+ * Burns a message unless it already was: true for the one caller that did. The stamp goes first, so that of two
+ * processes burning at once the second waits on the row and then finds it burned.
+ */
+export async function burn(db: Executor, messageId: string, now: number): Promise<boolean> {
+  const stamped = await db
+    .updateTable('messages')
+    .set({ burned_at: now })
+    .where('id', '=', messageId)
+    .where('burned_at', 'is', null)
+    .executeTakeFirst()
+  if (Number(stamped.numUpdatedRows) === 0) return false
   await db.deleteFrom('burn_recipients').where('message_id', '=', messageId).execute()
   await db.deleteFrom('message_secrets').where('message_id', '=', messageId).execute()
-  await db.updateTable('messages').set({ burned_at: now }).where('id', '=', messageId).execute()
+  return true
 }
 
 /** Burn messages past their time that still have their text. */

@@ -106,11 +106,10 @@ export class LedgerWriter {
       const store = sqlite ? sqliteBatchStore(sqlite) : kyselyBatchStore(trx, dialect === 'postgres')
       const requests = batch.flatMap((item) => item.command.transfers)
       const pendingIds = [...new Set(requests.flatMap((r) => (r.pendingId ? [r.pendingId] : [])))]
-      const [existing, pendings, settled] = await Promise.all([
-        store.findTransfers([...new Set(requests.map((r) => r.id))]),
-        store.findTransfers(pendingIds),
-        store.findSettlements(pendingIds),
-      ])
+      // A pending transfer never changes, so it may be read before the locks; what else this batch reads, it reads
+      // after locking the accounts, so that on PostgreSQL a batch committed meanwhile by another process (a transfer
+      // with the same id, a settlement of the same hold) is seen, not decided over again.
+      const pendings = await store.findTransfers(pendingIds)
       const accountIds = new Set<string>()
       for (const r of requests) {
         if (r.debitAccountId) accountIds.add(r.debitAccountId)
@@ -118,6 +117,10 @@ export class LedgerWriter {
       }
       for (const p of pendings.values()) accountIds.add(p.debitAccountId).add(p.creditAccountId)
       const accounts = await store.loadAccounts([...accountIds])
+      const [existing, settled] = await Promise.all([
+        store.findTransfers([...new Set(requests.map((r) => r.id))]),
+        store.findSettlements(pendingIds),
+      ])
 
       const decider = new BatchDecider({ accounts, existing, pendings, settled }, now)
       const results: CommandResult[] = []

@@ -22,7 +22,7 @@ import {
   InvalidXmlBodyError,
   RecallWindowPassedError,
 } from './errors.js'
-import { RateLimiter } from './rate.js'
+import type { SendRate } from './rate.js'
 import type { LiveRooms } from './rooms.js'
 import {
   addKeywords,
@@ -57,6 +57,8 @@ export interface LiveDeps {
   accounts: AccountsService
   media: MediaService
   rooms: LiveRooms
+  /** One danmaku per second with a burst of three, per person: a room is for watching, not flooding. */
+  rate: SendRate
   clock: () => number
 }
 
@@ -66,9 +68,6 @@ export interface LiveDeps {
  * field.
  */
 export class LiveService {
-  /** One per second with a burst of three, per person: a room is for watching, not flooding. */
-  private readonly rate = new RateLimiter({ perSecond: 1, burst: 3 })
-
   private readonly writer: DanmakuWriter
 
   constructor(private readonly deps: LiveDeps) {
@@ -136,7 +135,7 @@ export class LiveService {
     const keywords = [...BASE_KEYWORDS, ...(await keywordsOf(this.deps.db, eventId))]
     if (keywords.some((k) => lowered.includes(k.toLowerCase()))) throw new DanmakuFilteredError()
     // Last: only a danmaku that would be shown uses up the sender's rate.
-    this.rate.take(actor.id)
+    await this.deps.rate.take(actor.id)
 
     const now = this.deps.clock()
     const row: DanmakuRow = {
