@@ -43,7 +43,15 @@ export const NOTIFICATION_KINDS = [
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** What a notification is about, for the client to open it. */
-export const REF_TYPES = ['friend_request', 'post', 'payment_request', 'order', 'red_packet', 'collection', 'iou'] as const
+export const REF_TYPES = [
+  'friend_request',
+  'post',
+  'payment_request',
+  'order',
+  'red_packet',
+  'collection',
+  'iou',
+] as const
 export type RefType = (typeof REF_TYPES)[number]
 
 /** Just enough to render a line without another request; never a secret, an address or a chat message. */
@@ -55,7 +63,9 @@ export const NotificationData = Type.Object(
     message: Type.Optional(Type.String({ description: 'what the friend request said' })),
     amount: Type.Optional(Type.Integer({ description: 'fen' })),
     currency: Type.Optional(Type.Literal('CNY')),
-    note: Type.Optional(Type.String({ description: 'the payment request note, the red packet greeting or the IOU purpose' })),
+    note: Type.Optional(
+      Type.String({ description: 'the payment request note, the red packet greeting or the IOU purpose' }),
+    ),
     title: Type.Optional(Type.String({ description: 'the ordered product, or the collection' })),
     quantity: Type.Optional(Type.Integer()),
     outstanding: Type.Optional(Type.Integer({ description: 'fen an IOU still owes' })),
