@@ -95,9 +95,9 @@ function IouBody({ iou, meId }: { iou: IouView; meId: string }) {
           {row(t('iou.lender'), iou.lender.displayName)}
           {row(t('iou.rate'), t('iou.ratePercent', { rate: iou.annualRatePercent }))}
           {row(t('iou.dueDate'), iou.dueDate, 'iou-due-date')}
-          {row(t('iou.writtenAt'), time.list(iou.createdAt))}
-          {iou.acceptedAt && row(t('iou.acceptedAt'), time.list(iou.acceptedAt))}
-          {iou.settledAt && row(t('iou.settledAt'), time.list(iou.settledAt))}
+          {row(t('iou.writtenAt'), format.time(iou.createdAt))}
+          {iou.acceptedAt && row(t('iou.acceptedAt'), format.time(iou.acceptedAt))}
+          {iou.settledAt && row(t('iou.settledAt'), format.time(iou.settledAt))}
         </dl>
       </section>
 
@@ -126,7 +126,7 @@ function IouBody({ iou, meId }: { iou: IouView; meId: string }) {
           {iou.schedule.reminders.map((reminder) =>
             row(
               t(`iou.reminder.${reminder.kind}`),
-              `${time.list(reminder.at)}${reminder.sent ? ` · ${t('iou.reminderSent')}` : ''}`,
+              `${format.time(reminder.at)}${reminder.sent ? ` · ${t('iou.reminderSent')}` : ''}`,
             ),
           )}
         </dl>
