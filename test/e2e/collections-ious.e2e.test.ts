@@ -166,7 +166,7 @@ describeIfE2E('group collections and IOUs in the browser', () => {
     await expect.poll(() => b.getByTestId('iou-outstanding').textContent()).toBe('¥600.00')
     expect(await b.getByTestId('iou-status').textContent()).toBe('借款中')
     expect(await b.getByTestId('iou-repayment').count()).toBe(1)
-    await b.evaluate(() => window.scrollTo(0, 0))
+    await b.evaluate('window.scrollTo(0, 0)')
     await screenshot(b, '58-iou-page.png')
 
     await b.getByRole('button', { name: '还款', exact: true }).click()

@@ -815,7 +815,7 @@ export const uiEn = {
     terms: 'Terms',
     borrower: 'Borrower',
     lender: 'Lender',
-    ratePercent: '{{rate}}% a year',
+    ratePercent: '{{rate}}%',
     writtenAt: 'Written',
     acceptedAt: 'Lent',
     settledAt: 'Settled',

@@ -812,7 +812,7 @@ export const uiZhHans: UiCatalog = {
     terms: '借款条款',
     borrower: '借款人',
     lender: '出借人',
-    ratePercent: '年利率 {{rate}}%',
+    ratePercent: '{{rate}}%',
     writtenAt: '写于',
     acceptedAt: '出借于',
     settledAt: '结清于',

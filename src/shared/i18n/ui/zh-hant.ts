@@ -812,7 +812,7 @@ export const uiZhHant: UiCatalog = {
     terms: '借款條款',
     borrower: '借款人',
     lender: '出借人',
-    ratePercent: '年利率 {{rate}}%',
+    ratePercent: '{{rate}}%',
     writtenAt: '寫於',
     acceptedAt: '出借於',
     settledAt: '結清於',

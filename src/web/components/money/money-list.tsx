@@ -7,6 +7,7 @@ import { Button } from '../button.js'
 import { EmptyState } from '../empty-state.js'
 import { InfiniteSentinel } from '../infinite-sentinel.js'
 import { Spinner } from '../spinner.js'
+import '../chat/money-chat.css'
 
 /** The tab of a two-sided list (我发起的 / 我参与的), kept in the address as ?role=. */
 export function useRoleTab<R extends string>(roles: readonly R[]): [R, (role: R) => void] {
@@ -23,7 +24,7 @@ export function RoleTabs<R extends string>(props: {
   labelOf: (role: R) => string
 }) {
   return (
-    <div className="segmented" role="tablist" aria-label={props.label}>
+    <div className="segmented segmented--two" role="tablist" aria-label={props.label}>
       {props.roles.map((option) => (
         <button
           key={option}
