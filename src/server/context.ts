@@ -252,6 +252,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       groups,
       chat,
       push,
+      events,
       clock,
       reminderAfterMs: 24 * 3600_000,
     }),
@@ -264,10 +265,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
       social,
       chat,
       push,
+      events,
       clock,
       rateCapBasisPoints: config.iouRateCapBasisPoints,
     }),
-    iouReminders: new IouReminders({ db, push, clock }),
+    iouReminders: new IouReminders({ db, push, events, clock }),
     async close() {
       await ledger.idle()
       // Listeners of what the last commands committed still write and publish.

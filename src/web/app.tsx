@@ -60,6 +60,15 @@ const ConversationPage = lazy(() =>
 const RedPacketPage = lazy(() =>
   import('./pages/chat/red-packet-page.js').then((module) => ({ default: module.RedPacketPage })),
 )
+// Collections and IOUs: opened from their cards in a chat, or from Me.
+const CollectionPage = lazy(() =>
+  import('./pages/money/collection-page.js').then((module) => ({ default: module.CollectionPage })),
+)
+const CollectionsPage = lazy(() =>
+  import('./pages/money/collections-page.js').then((module) => ({ default: module.CollectionsPage })),
+)
+const IouPage = lazy(() => import('./pages/money/iou-page.js').then((module) => ({ default: module.IouPage })))
+const IousPage = lazy(() => import('./pages/money/ious-page.js').then((module) => ({ default: module.IousPage })))
 const NotificationsPage = lazy(() =>
   import('./pages/notifications-page.js').then((module) => ({ default: module.NotificationsPage })),
 )
@@ -113,6 +122,10 @@ const router = createBrowserRouter([
       },
       { path: '/chat/:id', element: deferred(<ConversationPage />) },
       { path: '/red-packets/:id', element: deferred(<RedPacketPage />) },
+      { path: '/collections', element: deferred(<CollectionsPage />) },
+      { path: '/collections/:id', element: deferred(<CollectionPage />) },
+      { path: '/ious', element: deferred(<IousPage />) },
+      { path: '/ious/:id', element: deferred(<IouPage />) },
       { path: '/notifications', element: deferred(<NotificationsPage />) },
       { path: '/live/new', element: deferred(<LiveNewPage />) },
       { path: '/live/:id', element: deferred(<LiveEventPage />) },

@@ -12,6 +12,7 @@ import type { RealNameService } from '../accounts/real-name-service.js'
 import { announceCard, postCard } from '../chat/cards.js'
 import type { ChatService } from '../chat/service.js'
 import type { Db } from '../db/database.js'
+import type { Events } from '../events/hub.js'
 import { decodeCursor, nextCursor } from '../db/keyset.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
@@ -54,6 +55,7 @@ export interface CollectionDeps {
   groups: GroupsService
   chat: ChatService
   push: Push
+  events: Events
   clock: () => number
   /** A member who has not paid is reminded once, this long after the collection was made (24 hours). */
   reminderAfterMs: number
@@ -115,6 +117,7 @@ export class CollectionService {
       )
     })
     await announceCard(this.deps.chat, this.deps.push, message, membership.memberIds)
+    this.tell('collection.created', collection, shares)
     return this.view(actor, collection)
   }
 
@@ -162,6 +165,7 @@ export class CollectionService {
     })
     const response = toResponse(result)
     if (response.status === 200) {
+      this.tell('collection.paid', collection, [{ user_id: actor.id, amount: share.amount }])
       await this.deps.push.toUsers([collection.collector_id, actor.id], {
         type: 'collection.paid',
         data: { collectionId: collection.id, userId: actor.id, amount: share.amount, status: collectionStatus },
@@ -195,6 +199,11 @@ export class CollectionService {
     })
     const now = (await findCollection(this.deps.db, collection.id))!
     const shares = await sharesOf(this.deps.db, [collection.id])
+    this.tell(
+      'collection.closed',
+      collection,
+      shares.filter((s) => s.paid_at === null),
+    )
     await this.deps.push.toUsers([actor.id, ...shares.map((s) => s.user_id)], {
       type: 'collection.closed',
       data: { collectionId: collection.id },
@@ -220,6 +229,13 @@ export class CollectionService {
     for (const due of await dueReminders(this.deps.db, now, limit)) {
       if (!(await takeReminder(this.deps.db, due.collection_id, due.user_id, now))) continue
       sent++
+      this.deps.events.emit({
+        type: 'collection.reminder',
+        collectionId: due.collection_id,
+        collectorId: due.collector_id,
+        title: due.title,
+        members: [{ userId: due.user_id, amount: due.amount }],
+      })
       await this.deps.push.toUsers([due.user_id], {
         type: 'collection.reminder',
         data: {
@@ -234,6 +250,20 @@ export class CollectionService {
       })
     }
     return sent
+  }
+
+  private tell(
+    type: 'collection.created' | 'collection.paid' | 'collection.closed',
+    collection: CollectionRow,
+    shares: Array<Pick<ShareRow, 'user_id' | 'amount'>>,
+  ): void {
+    this.deps.events.emit({
+      type,
+      collectionId: collection.id,
+      collectorId: collection.collector_id,
+      title: collection.title,
+      members: shares.map((s) => ({ userId: s.user_id, amount: s.amount })),
+    })
   }
 
   /** Only the collector and the members asked may know a collection exists. */

@@ -1,6 +1,6 @@
 /**
  * What happened, told by the module that made it happen, after it committed. Events carry the facts a listener
- * needs, so that listeners do not read other modules' tables. Red packets and IOUs add their own members here.
+ * needs, so that listeners do not read other modules' tables.
  */
 export type DomainEvent =
   | FriendRequestSent
@@ -11,6 +11,8 @@ export type DomainEvent =
   | PaymentRequestEvent
   | OrderEvent
   | RedPacketEvent
+  | CollectionEvent
+  | IouEvent
 
 export interface FriendRequestSent {
   type: 'friend_request.sent'
@@ -108,4 +110,38 @@ export interface RedPacketEvent {
   /** The share taken, or the amount returned. */
   amount: number
   greeting: string
+}
+
+/**
+ * A group collection (群收款) was made, paid by a member, reminded about, or closed. `members` are the shares still
+ * unpaid when it was made, reminded or closed; for `paid`, the one who paid.
+ */
+export interface CollectionEvent {
+  type: 'collection.created' | 'collection.paid' | 'collection.reminder' | 'collection.closed'
+  collectionId: string
+  collectorId: string
+  title: string
+  members: Array<{ userId: string; amount: number }>
+}
+
+/** An IOU (借條) step between its two parties; reminders come from the scheduler. */
+export interface IouEvent {
+  type:
+    | 'iou.requested'
+    | 'iou.accepted'
+    | 'iou.declined'
+    | 'iou.repayment'
+    | 'iou.repaid'
+    | 'iou.due_soon'
+    | 'iou.due_today'
+    | 'iou.overdue'
+  iouId: string
+  borrowerId: string
+  lenderId: string
+  /** The amount lent, or for a repayment the amount repaid. */
+  amount: number
+  /** What settles it today, where it is owed. */
+  outstanding: number
+  dueDate: string
+  purpose: string
 }

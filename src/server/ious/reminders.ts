@@ -1,8 +1,10 @@
 import type { Db } from '../db/database.js'
+import type { Events } from '../events/hub.js'
 import type { Push } from '../realtime/push.js'
 import { chinaDay } from './days.js'
 import { owedOn } from './interest.js'
 import { dueReminders, findIou, takeReminder } from './store.js'
+import { iouEvent, REMINDER_EVENTS } from './events.js'
 import { balanceOf } from './view.js'
 
 /**
@@ -12,7 +14,7 @@ import { balanceOf } from './view.js'
  * each; the lender is told too once the loan is overdue.
  */
 export class IouReminders {
-  constructor(private readonly deps: { db: Db; push: Push; clock: () => number }) {}
+  constructor(private readonly deps: { db: Db; push: Push; events: Events; clock: () => number }) {}
 
   async remind(limit = 200): Promise<number> {
     const now = this.deps.clock()
@@ -24,6 +26,9 @@ export class IouReminders {
       if (!(await takeReminder(this.deps.db, due.iou_id, due.kind, now))) continue
       sent++
       const outstanding = owedOn(balanceOf(iou, chinaDay(now)), chinaDay(now)).total
+      this.deps.events.emit(
+        iouEvent(REMINDER_EVENTS[due.kind as keyof typeof REMINDER_EVENTS], iou, iou.principal, outstanding),
+      )
       await this.deps.push.toUsers(due.kind === 'iou_overdue' ? [iou.borrower_id, iou.lender_id] : [iou.borrower_id], {
         type: 'iou.reminder',
         data: {

@@ -4,6 +4,7 @@ import {
   CreateIouBody,
   IousPage,
   IousQuery,
+  IouRules,
   IouView,
   PinBody,
   RepaymentBody,
@@ -26,6 +27,7 @@ export function iouRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
     app.get('/ious', { schema: { tags, querystring: IousQuery, response: { 200: IousPage } } }, async (request) =>
       ctx.ious.list(actorOf(request), request.query),
     )
+    app.get('/ious/rules', { schema: { tags, response: { 200: IouRules } } }, async () => ctx.ious.rules())
     app.get('/ious/:id', { schema: { tags, params: IdParams, response: { 200: IouView } } }, async (request) =>
       ctx.ious.get(actorOf(request), request.params.id),
     )

@@ -1,5 +1,5 @@
 import { monotonicFactory } from 'ulid'
-import type { CreateIouBody, IousPage, IousQuery, IouView } from '../../shared/api/ious.js'
+import type { CreateIouBody, IousPage, IousQuery, IouRules, IouView } from '../../shared/api/ious.js'
 import type { AccountsService, Actor } from '../accounts/service.js'
 import { RealNameRequiredError } from '../accounts/errors.js'
 import type { PinService } from '../accounts/pin-service.js'
@@ -7,6 +7,7 @@ import type { RealNameService } from '../accounts/real-name-service.js'
 import { announceCard, postCard } from '../chat/cards.js'
 import type { ChatService } from '../chat/service.js'
 import type { Db } from '../db/database.js'
+import type { Events } from '../events/hub.js'
 import { decodeCursor, nextCursor } from '../db/keyset.js'
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
@@ -24,6 +25,7 @@ import {
   RateAboveLegalCapError,
   RepaymentExceedsOutstandingError,
 } from './errors.js'
+import { iouEvent } from './events.js'
 import { owedOn, repay } from './interest.js'
 import {
   findIou,
@@ -52,6 +54,7 @@ export interface IouDeps {
   social: SocialService
   chat: ChatService
   push: Push
+  events: Events
   clock: () => number
   /** The legal cap on the annual rate, in basis points. */
   rateCapBasisPoints: number
@@ -113,6 +116,7 @@ export class IouService {
       )
     })
     await announceCard(this.deps.chat, this.deps.push, message, membership.memberIds)
+    this.deps.events.emit(iouEvent('iou.requested', iou, iou.principal, 0))
     return this.view(iou)
   }
 
@@ -159,7 +163,10 @@ export class IouService {
       remember: { ...scope, response: toResponse },
     })
     const response = toResponse(result)
-    if (response.status === 200) await this.announce(iou, 'active')
+    if (response.status === 200) {
+      this.deps.events.emit(iouEvent('iou.accepted', iou, iou.principal, iou.principal))
+      await this.announce(iou, 'active')
+    }
     return response
   }
 
@@ -172,6 +179,7 @@ export class IouService {
         const current = (await findIou(this.deps.db, iou.id))!
         if (current.status !== 'declined') throw new IouStateInvalidError(statusOf(current, chinaDay(now)))
       } else {
+        this.deps.events.emit(iouEvent('iou.declined', iou, iou.principal, 0))
         await this.announce(iou, 'declined')
       }
     }
@@ -248,8 +256,17 @@ export class IouService {
       remember: { ...scope, response: toResponse },
     })
     const response = toResponse(result)
-    if (response.status === 200) await this.announce(iou, outcome.status)
+    if (response.status === 200) {
+      const kind = outcome.status === 'repaid' ? 'iou.repaid' : 'iou.repayment'
+      this.deps.events.emit(iouEvent(kind, iou, amount, outcome.outstanding))
+      await this.announce(iou, outcome.status)
+    }
     return response
+  }
+
+  /** What a borrower must know before writing one: the legal cap on the rate. */
+  rules(): IouRules {
+    return { annualRateCapPercent: this.deps.rateCapBasisPoints / 100 }
   }
 
   async get(actor: Actor, id: string): Promise<IouView> {

@@ -1,5 +1,5 @@
 import type { NotificationData, NotificationKind, RefType } from '../../shared/api/notifications.js'
-import type { DomainEvent, OrderEvent, OrderStep, PostFacts } from '../events/types.js'
+import type { CollectionEvent, DomainEvent, IouEvent, OrderEvent, OrderStep, PostFacts } from '../events/types.js'
 
 /** A notification before the rules of the moment (self, blocks, mutes) decide whether it is sent. */
 export interface Draft {
@@ -86,6 +86,66 @@ export function draftsFor(event: DomainEvent): Draft[] {
           data: { amount: event.amount, currency: 'CNY', ...(event.greeting ? { note: event.greeting } : {}) },
         },
       ]
+    case 'collection.created':
+    case 'collection.paid':
+    case 'collection.reminder':
+    case 'collection.closed':
+      return collectionDrafts(event)
+    case 'iou.requested':
+    case 'iou.accepted':
+    case 'iou.declined':
+    case 'iou.repayment':
+    case 'iou.repaid':
+    case 'iou.due_soon':
+    case 'iou.due_today':
+    case 'iou.overdue':
+      return iouDrafts(event)
+  }
+}
+
+/** Members are asked, reminded and told of the close by the collector; the collector hears of each payment. */
+function collectionDrafts({ type, collectionId, collectorId, title, members }: CollectionEvent): Draft[] {
+  const ref = { type: 'collection' as const, id: collectionId }
+  if (type === 'collection.paid') {
+    return members.map(({ userId, amount }) => ({
+      recipientId: collectorId,
+      kind: type,
+      actorId: userId,
+      ref,
+      data: { title, amount, currency: 'CNY' },
+    }))
+  }
+  const kind = type === 'collection.created' ? 'collection.requested' : type
+  return members.map(({ userId, amount }) => ({
+    recipientId: userId,
+    kind,
+    actorId: collectorId,
+    ref,
+    data: { title, amount, currency: 'CNY' },
+  }))
+}
+
+/**
+ * The borrower's steps (asking, repaying) go to the lender, the lender's (accepting, declining) to the borrower.
+ * Reminders come from the clock (no actor): the borrower gets each, the lender also the overdue one.
+ */
+function iouDrafts(event: IouEvent): Draft[] {
+  const { type: kind, iouId, borrowerId, lenderId, amount, outstanding, dueDate, purpose } = event
+  const data = { amount, currency: 'CNY' as const, outstanding, dueDate, ...(purpose ? { note: purpose } : {}) }
+  const ref = { type: 'iou' as const, id: iouId }
+  switch (kind) {
+    case 'iou.requested':
+    case 'iou.repayment':
+    case 'iou.repaid':
+      return [{ recipientId: lenderId, kind, actorId: borrowerId, ref, data }]
+    case 'iou.accepted':
+    case 'iou.declined':
+      return [{ recipientId: borrowerId, kind, actorId: lenderId, ref, data }]
+    case 'iou.due_soon':
+    case 'iou.due_today':
+      return [{ recipientId: borrowerId, kind, actorId: null, ref, data }]
+    case 'iou.overdue':
+      return [borrowerId, lenderId].map((recipientId) => ({ recipientId, kind, actorId: null, ref, data }))
   }
 }
 

@@ -102,3 +102,10 @@ export const IousPage = Type.Object({
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 })
 export type IousPage = Static<typeof IousPage>
+
+export const IouRules = Type.Object({
+  annualRateCapPercent: Type.Number({
+    description: 'the legal cap on the annual rate: 4 × the one-year LPR, configured',
+  }),
+})
+export type IouRules = Static<typeof IouRules>

@@ -5,7 +5,7 @@ const Id = Type.String({ minLength: 1, maxLength: 64 })
 const Cursor = Type.String({ minLength: 1, maxLength: 200 })
 const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 20 })
 
-/** What happened to the recipient. IOUs will add theirs (`iou.*`). */
+/** What happened to the recipient. */
 export const NOTIFICATION_KINDS = [
   'friend_request.received',
   'friend_request.accepted',
@@ -27,11 +27,31 @@ export const NOTIFICATION_KINDS = [
   'order.closed',
   'red_packet.claimed',
   'red_packet.expired',
+  'collection.requested',
+  'collection.paid',
+  'collection.reminder',
+  'collection.closed',
+  'iou.requested',
+  'iou.accepted',
+  'iou.declined',
+  'iou.repayment',
+  'iou.repaid',
+  'iou.due_soon',
+  'iou.due_today',
+  'iou.overdue',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** What a notification is about, for the client to open it. */
-export const REF_TYPES = ['friend_request', 'post', 'payment_request', 'order', 'red_packet'] as const
+export const REF_TYPES = [
+  'friend_request',
+  'post',
+  'payment_request',
+  'order',
+  'red_packet',
+  'collection',
+  'iou',
+] as const
 export type RefType = (typeof REF_TYPES)[number]
 
 /** Just enough to render a line without another request; never a secret, an address or a chat message. */
@@ -43,9 +63,13 @@ export const NotificationData = Type.Object(
     message: Type.Optional(Type.String({ description: 'what the friend request said' })),
     amount: Type.Optional(Type.Integer({ description: 'fen' })),
     currency: Type.Optional(Type.Literal('CNY')),
-    note: Type.Optional(Type.String({ description: 'the payment request note' })),
-    title: Type.Optional(Type.String({ description: 'the ordered product' })),
+    note: Type.Optional(
+      Type.String({ description: 'the payment request note, the red packet greeting or the IOU purpose' }),
+    ),
+    title: Type.Optional(Type.String({ description: 'the ordered product, or the collection' })),
     quantity: Type.Optional(Type.Integer()),
+    outstanding: Type.Optional(Type.Integer({ description: 'fen an IOU still owes' })),
+    dueDate: Type.Optional(Type.String({ description: "an IOU's due date, YYYY-MM-DD" })),
   },
   { additionalProperties: false },
 )

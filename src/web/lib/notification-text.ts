@@ -14,12 +14,30 @@ type Phrase =
   | 'redPacket'
   | 'iou'
   | 'other'
+  | (typeof MONEY_PHRASES)[keyof typeof MONEY_PHRASES]
+
+/** Collections and IOUs say exactly what happened, each kind its own sentence. */
+const MONEY_PHRASES = {
+  'collection.requested': 'collectionRequested',
+  'collection.paid': 'collectionPaid',
+  'collection.reminder': 'collectionReminder',
+  'collection.closed': 'collectionClosed',
+  'iou.requested': 'iouRequested',
+  'iou.accepted': 'iouAccepted',
+  'iou.declined': 'iouDeclined',
+  'iou.repayment': 'iouRepayment',
+  'iou.repaid': 'iouRepaid',
+  'iou.due_soon': 'iouDueSoon',
+  'iou.due_today': 'iouDueToday',
+  'iou.overdue': 'iouOverdue',
+} as const
 
 /**
  * Which sentence a notification reads as. Its `kind` names the event (e.g. `post.liked`, `friend_request.accepted`);
  * the words in it are matched rather than whole names, so a kind added on the server later still reads sensibly.
  */
 function phraseOf({ kind, ref }: NotificationView): Phrase {
+  if (Object.hasOwn(MONEY_PHRASES, kind)) return MONEY_PHRASES[kind as keyof typeof MONEY_PHRASES]
   const words = `${kind} ${ref.type}`.toLowerCase()
   const has = (word: string) => words.includes(word)
   if (has('friend')) return has('accept') ? 'friendAccepted' : 'friendRequest'
@@ -47,7 +65,10 @@ export function notificationDetail(notification: NotificationView, money: (fen: 
   const data = notification.data as NotificationData
   if (data.text) return data.text
   if (data.message) return data.message
-  if (data.amount !== undefined) return data.note ? `${money(data.amount)} · ${data.note}` : money(data.amount)
+  if (data.amount !== undefined) {
+    const about = data.note ?? data.title
+    return about ? `${money(data.amount)} · ${about}` : money(data.amount)
+  }
   if (data.title) return data.quantity && data.quantity > 1 ? `${data.title} ×${data.quantity}` : data.title
   return data.excerpt ?? null
 }
@@ -66,6 +87,10 @@ export function notificationLink({ ref, data }: NotificationView): string | null
       return '/friends/requests'
     case 'payment_request':
       return '/wallet'
+    case 'collection':
+      return `/collections/${id}`
+    case 'iou':
+      return `/ious/${id}`
     case 'group':
       return `/groups/${id}`
     case 'conversation':

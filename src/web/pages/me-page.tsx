@@ -6,6 +6,7 @@ import { Button } from '../components/button.js'
 import { FormAlert } from '../components/form-alert.js'
 import { BagIcon, GlobeIcon, LockIcon, LogoutIcon, ShieldIcon, UserPlusIcon, UsersIcon } from '../components/icons.js'
 import { LanguageSwitch } from '../components/language-switch.js'
+import { CollectIcon, IouNoteIcon } from '../components/chat/money-icons.js'
 import { ListRow } from '../components/list-row.js'
 import { NotificationBell } from '../components/notification-bell.js'
 import { PageHeader } from '../components/page-header.js'
@@ -61,6 +62,14 @@ export function MePage() {
           {t('me.shopping')}
         </h2>
         <ListRow icon={<BagIcon size={20} />} label={t('me.orders')} to="/orders" />
+      </section>
+
+      <section className="card list" aria-labelledby="friends-money-heading">
+        <h2 className="list__heading" id="friends-money-heading">
+          {t('me.friendsMoney')}
+        </h2>
+        <ListRow icon={<CollectIcon size={20} />} label={t('me.collections')} to="/collections" />
+        <ListRow icon={<IouNoteIcon size={20} />} label={t('me.ious')} to="/ious" />
       </section>
 
       <section className="card list" aria-labelledby="preferences-heading">

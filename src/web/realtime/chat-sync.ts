@@ -9,7 +9,9 @@ import {
   type MessagesData,
 } from '../api/chat-cache.js'
 import { chatKey, chatKeys } from '../api/chat-keys.js'
+import { collectionChanged } from '../api/collections.js'
 import { fetchConversations, fetchMessagesAfter } from '../api/chat.js'
+import { iouChanged } from '../api/ious.js'
 import { notificationsKey } from '../api/notifications.js'
 import { redPacketChanged } from '../api/red-packets.js'
 import type { ClientFrame, ServerFrame } from './frames.js'
@@ -101,6 +103,11 @@ export function createChatSync(queryClient: QueryClient, meId: string, send: (fr
       case 'red_packet.claimed':
       case 'red_packet.expired':
         return redPacketChanged(queryClient, frame.data.packetId)
+      case 'collection.paid':
+      case 'collection.closed':
+        return collectionChanged(queryClient)
+      case 'iou.updated':
+        return iouChanged(queryClient)
       default:
         return undefined
     }

@@ -14,6 +14,8 @@ export type ServerFrame =
       data: { packetId: string; conversationId: string; userId: string; amount: number; finished: boolean }
     }
   | { type: 'red_packet.expired'; data: { packetId: string; conversationId: string; refunded: number } }
+  | { type: 'collection.paid' | 'collection.closed'; data: { collectionId: string } }
+  | { type: 'iou.updated'; data: { iouId: string; conversationId: string; status: string } }
   | { type: 'pong'; data: null }
   | { type: 'error'; data: { code: string } }
   | LiveServerFrame

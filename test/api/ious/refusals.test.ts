@@ -28,6 +28,9 @@ describe('IOU refusals', () => {
     expect(over.body.error.message).toContain('12.4')
     expect((await writeIou(app(), borrower, loan(lender.id, { annualRatePercent: 12.4 }))).status).toBe(201)
     expect((await writeIou(app(), borrower, loan(lender.id, { annualRatePercent: 0 }))).status).toBe(201)
+    // The cap is published, so the form can show it before anyone hits it.
+    const rules = await call(app(), 'GET', '/api/v1/ious/rules', { token: borrower.token })
+    expect([rules.status, rules.body]).toEqual([200, { annualRateCapPercent: 12.4 }])
   })
 
   it('needs both parties verified by real name', async () => {

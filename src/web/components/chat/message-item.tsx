@@ -3,6 +3,8 @@ import type { MediaView } from '../../../shared/api/feed.js'
 import type { MessageView } from '../../../shared/api/chat.js'
 import { Avatar } from '../avatar.js'
 import { BurnBubble } from './burn-bubble.js'
+import { CollectionCard } from './collection-card.js'
+import { IouCard } from './iou-card.js'
 import { RedPacketCard } from './red-packet-card.js'
 import { TransferCard } from './transfer-card.js'
 
@@ -31,6 +33,10 @@ export function MessageItem(props: MessageItemProps) {
           <RedPacketCard message={message} card={card} onOpen={onOpenRedPacket} />
         ) : card?.type === 'transfer' ? (
           <TransferCard card={card} mine={mine} />
+        ) : card?.type === 'collection' ? (
+          <CollectionCard card={card} />
+        ) : card?.type === 'iou' ? (
+          <IouCard card={card} />
         ) : burnAfterReading ? (
           <BurnBubble message={{ ...message, burnAfterReading }} mine={mine} group={group} onOpen={onOpenBurn} />
         ) : media ? (

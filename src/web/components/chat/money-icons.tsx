@@ -37,3 +37,23 @@ export function ReceivedIcon({ size = 24, ...rest }: IconProps) {
     </Svg>
   )
 }
+
+/** A list with a ¥: asking several people for money, the 群收款 tile and card. */
+export function CollectIcon({ size = 24, ...rest }: IconProps) {
+  return (
+    <Svg size={size} {...rest}>
+      <rect x="4" y="3" width="16" height="18" rx="2.5" />
+      <path d="m9 8 3 3.5L15 8M12 11.5V17M9.5 13h5M9.5 15.5h5" />
+    </Svg>
+  )
+}
+
+/** A signed note: the 借条 tile and card. */
+export function IouNoteIcon({ size = 24, ...rest }: IconProps) {
+  return (
+    <Svg size={size} {...rest}>
+      <path d="M6 3h9l4 4v14H6Z" />
+      <path d="M14.5 3v4.5H19M9 11h7M9 14.5h7M9 18h3.5" />
+    </Svg>
+  )
+}

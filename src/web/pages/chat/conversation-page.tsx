@@ -9,9 +9,11 @@ import { markRead, useConversation, useMessages } from '../../api/chat.js'
 import { useGroup } from '../../api/groups.js'
 import { BurnViewer } from '../../components/chat/burn-viewer.js'
 import { Composer } from '../../components/chat/composer.js'
+import { CollectionSheet } from '../../components/chat/collection-sheet.js'
 import { GroupInfoSheet } from '../../components/chat/group-info-sheet.js'
+import { IouSheet } from '../../components/chat/iou-sheet.js'
 import { MessageList } from '../../components/chat/message-list.js'
-import { RedEnvelopeIcon, TransferArrowsIcon } from '../../components/chat/money-icons.js'
+import { CollectIcon, IouNoteIcon, RedEnvelopeIcon, TransferArrowsIcon } from '../../components/chat/money-icons.js'
 import type { MoneyAction } from '../../components/chat/money-panel.js'
 import { RedPacketEnvelope } from '../../components/chat/red-packet-envelope.js'
 import { RedPacketSheet } from '../../components/chat/red-packet-sheet.js'
@@ -65,7 +67,7 @@ function Conversation({ conversation, me }: { conversation: ConversationView; me
   const [info, setInfo] = useState(false)
   const [burning, setBurning] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | undefined>()
-  const [moneySheet, setMoneySheet] = useState<'redPacket' | 'transfer' | null>(null)
+  const [moneySheet, setMoneySheet] = useState<'redPacket' | 'transfer' | 'collection' | 'iou' | null>(null)
   const [envelope, setEnvelope] = useState<MessageView | null>(null)
   const navigate = useNavigate()
   const group = conversation.kind === 'group'
@@ -98,15 +100,28 @@ function Conversation({ conversation, me }: { conversation: ConversationView; me
       icon: <RedEnvelopeIcon size={28} />,
       onSelect: () => setMoneySheet('redPacket'),
     },
-    // The server moves money between the two people of a direct chat only; a group has red packets instead.
+    // Transfers and IOUs are between the two people of a direct chat; a group collects from its members instead.
     ...(group
-      ? []
+      ? [
+          {
+            key: 'collection',
+            label: t('money.collection'),
+            icon: <CollectIcon size={28} />,
+            onSelect: () => setMoneySheet('collection'),
+          },
+        ]
       : [
           {
             key: 'transfer',
             label: t('money.transfer'),
             icon: <TransferArrowsIcon size={28} />,
             onSelect: () => setMoneySheet('transfer'),
+          },
+          {
+            key: 'iou',
+            label: t('money.iou'),
+            icon: <IouNoteIcon size={28} />,
+            onSelect: () => setMoneySheet('iou'),
           },
         ]),
   ]
@@ -191,6 +206,12 @@ function Conversation({ conversation, me }: { conversation: ConversationView; me
           onClose={() => setMoneySheet(null)}
           onSent={moneySent}
         />
+      )}
+      {moneySheet === 'collection' && conversation.groupId && (
+        <CollectionSheet groupId={conversation.groupId} onClose={() => setMoneySheet(null)} onSent={moneySent} />
+      )}
+      {moneySheet === 'iou' && conversation.peer && (
+        <IouSheet lender={conversation.peer} onClose={() => setMoneySheet(null)} onSent={moneySent} />
       )}
       {envelope?.card && (
         <RedPacketEnvelope
