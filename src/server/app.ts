@@ -24,7 +24,8 @@ import { notificationsRoutes } from './notifications/routes.js'
 import { socialRoutes } from './social/routes.js'
 import { walletRoutes } from './wallet/routes.js'
 import { installAuthentication } from './http/auth.js'
-import { installErrorHandler } from './http/error-handler.js'
+import { installCsrfCheck } from './http/csrf.js'
+import { installErrorHandler, sendFrameworkError } from './http/error-handler.js'
 import { installOpenApi } from './http/openapi.js'
 import { installSecurity } from './http/security.js'
 import { installValidators } from './http/validation.js'
@@ -53,6 +54,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     genReqId: () => crypto.randomUUID(),
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>()
   const ctx = await createContext(config, { ...options, log: app.log })
   app.decorate('ctx', ctx)
@@ -68,6 +70,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installValidators(app)
   installErrorHandler(app)
   await app.register(cookie)
+  installCsrfCheck(app)
   await installSecurity(app, ctx)
   await installOpenApi(app)
   installAuthentication(app, ctx.accounts)
