@@ -51,11 +51,12 @@ describe('CSRF: a cookie session only acts for pages of this origin', () => {
   })
 
   it('lets same-origin pages through', async () => {
-    for (const headers of [
+    const sameOrigin: Record<string, string>[] = [
       { origin: `https://${HOST}` },
       { referer: `http://${HOST}/me` },
       { 'sec-fetch-site': 'same-origin', origin: `https://${HOST}` },
-    ]) {
+    ]
+    for (const headers of sameOrigin) {
       const res = await patchName({ cookie, ...headers }, '同源改名')
       expect(res.statusCode).toBe(200)
     }
