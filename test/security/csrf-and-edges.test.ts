@@ -126,11 +126,24 @@ describe('hostile requests answer 4xx in the error shape, never 5xx', () => {
     expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'displayName' })
   })
 
-  it('muting someone who does not exist → 404', async () => {
-    const res = await call(t.app, 'PUT', '/api/v1/friends/01J0000000000000000000000Z/settings', {
+  it('muting someone who does not exist → 404, in a live room as in the feed', async () => {
+    const nobody = '01J0000000000000000000000Z'
+    const feedMute = await call(t.app, 'PUT', `/api/v1/friends/${nobody}/settings`, {
       token: user.token,
       body: { muteTheirPosts: true },
     })
-    expect(res.status).toBe(404)
+    expect(feedMute.status).toBe(404)
+    const event = await call(t.app, 'POST', '/api/v1/live/events', {
+      token: user.token,
+      body: { title: '静音测试', startsAt: new Date(Date.now() + 3_600_000).toISOString() },
+    })
+    for (const userId of [nobody, '\u{10ffff}不存在']) {
+      const liveMute = await call(t.app, 'POST', `/api/v1/live/events/${event.body.id}/mutes`, {
+        token: user.token,
+        body: { userId },
+      })
+      expect(liveMute.status).toBe(404)
+      expect(liveMute.body.error.code).toBe('NOT_FOUND')
+    }
   })
 })
