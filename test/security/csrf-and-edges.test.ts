@@ -147,3 +147,14 @@ describe('hostile requests answer 4xx in the error shape, never 5xx', () => {
     }
   })
 })
+
+describe('NUL in the URL', () => {
+  it.each(['/api/v1/posts/%00', '/api/v1/orders?cursor=a%00b', '/api/v1/live/events/x%00/keywords'])(
+    '%s → 400 VALIDATION_FAILED (PostgreSQL would refuse the text with a 500)',
+    async (url) => {
+      const res = await call(t.app, 'GET', url, { token: user.token })
+      expect(res.status).toBe(400)
+      expect(res.body.error.code).toBe('VALIDATION_FAILED')
+    },
+  )
+})

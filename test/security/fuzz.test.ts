@@ -8,7 +8,7 @@ import { urlOf } from './probes.js'
 import { buildWorld, snapshot, type World } from './world.js'
 
 /** Small on purpose: the suite covers every endpoint in a few minutes; CI runs it on every push. */
-const RUNS_PER_ENDPOINT = 12
+const RUNS_PER_ENDPOINT = 10
 /** Logging out would end the fuzzing user's session for every endpoint after it. */
 const SKIPPED = new Set(['POST /api/v1/auth/logout'])
 /** A wrong PIN rightly counts towards the lockout even though the request is refused. */
@@ -67,7 +67,7 @@ function jsonAttack(endpoint: Endpoint): fc.Arbitrary<Attack> {
       'application/json; charset=latin1',
       'text/plain',
     ),
-  }) as fc.Arbitrary<Attack>
+  })
 }
 
 /** JSON text of the mutated body; a field mutated twice also appears twice, as a duplicated key. */
@@ -124,7 +124,7 @@ function rawAttack(endpoint: Endpoint): fc.Arbitrary<Attack> {
       fc.uint8Array({ maxLength: 2_000 }).map((bytes) => Buffer.from(bytes)),
     ),
     contentType: fc.constantFrom(endpoint.bodyType!, `${endpoint.bodyType}; boundary=zz`, 'application/json'),
-  }) as fc.Arbitrary<Attack>
+  })
 }
 
 describe('schema-driven fuzzing: never a 5xx, never a change of state on a refusal', () => {

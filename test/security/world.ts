@@ -177,21 +177,29 @@ export async function uploadImage(app: FastifyInstance, user: TestUser, filename
  */
 const VOLATILE_TABLES = new Set(['rate_counters', 'idempotency_keys', 'sessions'])
 
+const tableNames = new WeakMap<FastifyInstance, string[]>()
+
 export async function snapshot(app: FastifyInstance, alsoSkip = new Set<string>()): Promise<Record<string, unknown[]>> {
   // Listeners (notifications) write after the request that caused them has answered: let them finish first.
   await app.ctx.events.idle()
   const db = app.ctx.database.db
-  const tables = (await db.introspection.getTables())
-    .map((t) => t.name)
-    .filter((name) => !VOLATILE_TABLES.has(name) && !alsoSkip.has(name))
-  const dump: Record<string, unknown[]> = {}
-  for (const table of tables.sort()) {
-    if (table.startsWith('kysely_') || table.startsWith('sqlite_')) continue
-    const rows = await db
-      .selectFrom(table as 'users')
-      .selectAll()
-      .execute()
-    dump[table] = rows.map((row) => JSON.stringify(row)).sort()
+  let names = tableNames.get(app)
+  if (!names) {
+    names = (await db.introspection.getTables())
+      .map((t) => t.name)
+      .filter((name) => !name.startsWith('kysely_') && !name.startsWith('sqlite_'))
+      .sort()
+    tableNames.set(app, names)
   }
-  return dump
+  const watched = names.filter((name) => !VOLATILE_TABLES.has(name) && !alsoSkip.has(name))
+  const dumps = await Promise.all(
+    watched.map(async (table) => {
+      const rows = await db
+        .selectFrom(table as 'users')
+        .selectAll()
+        .execute()
+      return [table, rows.map((row) => JSON.stringify(row)).sort()] as const
+    }),
+  )
+  return Object.fromEntries(dumps)
 }
