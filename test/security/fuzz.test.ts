@@ -8,7 +8,7 @@ import { urlOf } from './probes.js'
 import { buildWorld, snapshot, type World } from './world.js'
 
 /** Small on purpose: the suite covers every endpoint in a few minutes; CI runs it on every push. */
-const RUNS_PER_ENDPOINT = 10
+const RUNS_PER_ENDPOINT = 8
 /** Logging out would end the fuzzing user's session for every endpoint after it. */
 const SKIPPED = new Set(['POST /api/v1/auth/logout'])
 /** A wrong PIN rightly counts towards the lockout even though the request is refused. */
