@@ -54,7 +54,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     genReqId: () => crypto.randomUUID(),
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true },
-    frameworkErrors: sendFrameworkError,
+    frameworkErrors: (error, request, reply) => void sendFrameworkError(error, request, reply),
   }).withTypeProvider<TypeBoxTypeProvider>()
   const ctx = await createContext(config, { ...options, log: app.log })
   app.decorate('ctx', ctx)
