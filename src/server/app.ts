@@ -24,7 +24,8 @@ import { notificationsRoutes } from './notifications/routes.js'
 import { socialRoutes } from './social/routes.js'
 import { walletRoutes } from './wallet/routes.js'
 import { installAuthentication } from './http/auth.js'
-import { installErrorHandler } from './http/error-handler.js'
+import { installCsrfCheck } from './http/csrf.js'
+import { installErrorHandler, sendFrameworkError } from './http/error-handler.js'
 import { installOpenApi } from './http/openapi.js'
 import { installSecurity } from './http/security.js'
 import { installValidators } from './http/validation.js'
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     // Behind nginx the client's address comes from X-Forwarded-For, so per-address limits see real clients.
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: (error, request, reply) => void sendFrameworkError(error, request, reply),
   }).withTypeProvider<TypeBoxTypeProvider>()
   const ctx = await createContext(config, { ...options, log: app.log })
   app.decorate('ctx', ctx)
@@ -71,6 +73,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installValidators(app)
   installErrorHandler(app)
   await app.register(cookie)
+  installCsrfCheck(app)
   await installSecurity(app, ctx)
   await installOpenApi(app)
   installAuthentication(app, ctx.accounts)

@@ -1,8 +1,8 @@
 import type { Db } from '../db/database.js'
-import { ValidationError } from '../errors.js'
+import { type DomainError, ValidationError } from '../errors.js'
 import { keyedHash, timingSafeEqualText } from '../secret.js'
 import { PinIncorrectError, PinLockedError, PinNotSetError } from './errors.js'
-import { clearPinFailures, findPin, recordPinFailure, upsertPin } from './pin-store.js'
+import { clearPinFailures, findPin, lockPinRow, recordPinFailure, upsertPin } from './pin-store.js'
 
 export interface PinRules {
   maxFailures: number
@@ -39,26 +39,36 @@ export class PinService {
 
   /** Throws PIN_NOT_SET, PIN_LOCKED or PIN_INCORRECT (with attempts left); a right PIN clears the count. */
   async verify(userId: string, pin: string): Promise<void> {
-    const now = this.clock()
-    let row = await findPin(this.db, userId)
-    if (!row) throw new PinNotSetError()
+    // One judgement at a time per PIN: concurrent guesses queue on the locked row and each sees the count the one
+    // before it left, so no more than the limit are ever judged. The refusal is thrown after the commit, which
+    // keeps the failure counted.
+    const refusal = await this.db.transaction().execute(async (trx) => {
+      await lockPinRow(trx, userId)
+      return this.judge(trx, userId, pin, this.clock())
+    })
+    if (refusal) throw refusal
+  }
+
+  private async judge(db: Db, userId: string, pin: string, now: number): Promise<DomainError | undefined> {
+    let row = await findPin(db, userId)
+    if (!row) return new PinNotSetError()
     if (row.locked_until !== null && row.locked_until > now) {
-      throw new PinLockedError(Math.ceil((row.locked_until - now) / 1000))
+      return new PinLockedError(Math.ceil((row.locked_until - now) / 1000))
     }
     if (row.locked_until !== null) {
       // The lock has run out: the next try starts a fresh count.
-      await clearPinFailures(this.db, userId)
+      await clearPinFailures(db, userId)
       row = { ...row, failed_attempts: 0, locked_until: null }
     }
     if (timingSafeEqualText(this.hash(userId, pin), row.pin_hash)) {
-      if (row.failed_attempts > 0) await clearPinFailures(this.db, userId)
-      return
+      if (row.failed_attempts > 0) await clearPinFailures(db, userId)
+      return undefined
     }
-    const failure = await recordPinFailure(this.db, userId, this.rules.maxFailures, now + this.rules.lockMs, now)
+    const failure = await recordPinFailure(db, userId, this.rules.maxFailures, now + this.rules.lockMs, now)
     if (failure.locked_until !== null && failure.locked_until > now) {
-      throw new PinLockedError(Math.ceil((failure.locked_until - now) / 1000))
+      return new PinLockedError(Math.ceil((failure.locked_until - now) / 1000))
     }
-    throw new PinIncorrectError(Math.max(0, this.rules.maxFailures - failure.failed_attempts))
+    return new PinIncorrectError(Math.max(0, this.rules.maxFailures - failure.failed_attempts))
   }
 
   private hash(userId: string, pin: string): string {

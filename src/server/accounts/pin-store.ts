@@ -8,6 +8,18 @@ export async function findPin(db: Db, userId: string): Promise<PinRow | undefine
   return db.selectFrom('payment_pins').selectAll().where('user_id', '=', userId).executeTakeFirst()
 }
 
+/**
+ * Takes the row's write lock for the rest of the transaction by a write that changes nothing: a row lock on
+ * PostgreSQL, the database's write lock on SQLite. One statement for both dialects, unlike SELECT … FOR UPDATE.
+ */
+export async function lockPinRow(db: Db, userId: string): Promise<void> {
+  await db
+    .updateTable('payment_pins')
+    .set((eb) => ({ failed_attempts: eb.ref('failed_attempts') }))
+    .where('user_id', '=', userId)
+    .execute()
+}
+
 export async function upsertPin(db: Db, userId: string, pinHash: string, now: number): Promise<void> {
   await db
     .insertInto('payment_pins')

@@ -86,14 +86,13 @@ export class AccountsService {
   /** Same answer and about the same time for an unknown phone as for a wrong password. */
   async login(input: LoginBody): Promise<AuthResult> {
     const phone = requirePhone(input.phone)
-    await this.loginFailures.check(phone)
+    // Counted before the password is judged, so that concurrent guesses cannot all slip in under the limit;
+    // a right password clears the count.
+    await this.loginFailures.consume(phone)
     const user = await findUserByPhone(this.db, phone)
     const passwordHash = user?.password_hash ?? (await decoyHash(this.options.passwordCostLog2))
     const passwordOk = await verifyPassword(input.password, passwordHash)
-    if (!user || !passwordOk) {
-      await this.loginFailures.fail(phone)
-      throw new InvalidCredentialsError()
-    }
+    if (!user || !passwordOk) throw new InvalidCredentialsError()
     await this.loginFailures.reset(phone)
     return { user: await this.me(user.id), token: await this.startSession(user.id) }
   }

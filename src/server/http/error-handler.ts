@@ -14,6 +14,8 @@ const FRAMEWORK_ERRORS: Record<string, { status: number; code: ErrorKey }> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON' },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON' },
   FST_ERR_RATE_LIMIT: { status: 429, code: 'RATE_LIMITED' },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'URI_TOO_LONG' },
+  FST_ERR_BAD_URL: { status: 400, code: 'BAD_REQUEST' },
 }
 
 /** How soon a client should try again while the database is unreachable: a restart takes a few seconds. */
@@ -44,6 +46,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'request failed')
     return sendError(request, reply, 500, 'INTERNAL_ERROR', 'INTERNAL_ERROR')
   })
+}
+
+/** For the router's own refusals (a path segment too long, a bad escape), which come before any error handler. */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const known = FRAMEWORK_ERRORS[error.code] ?? { status: 400, code: 'BAD_REQUEST' }
+  return sendError(request, reply, known.status, known.code, known.code)
 }
 
 export function sendDomainError(request: FastifyRequest, reply: FastifyReply, error: DomainError) {

@@ -19,6 +19,20 @@ export function installValidators(app: FastifyInstance): void {
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === 'body' ? strict : coercing).compile(schema as object),
   )
+  app.addHook('preValidation', rejectNulInUrl)
+}
+
+/**
+ * A NUL decoded from `%00` is no character any id, cursor or filter has, and PostgreSQL refuses it in text with an
+ * error of its own: turn it away as bad input first. (Bodies refuse it in their schemas.)
+ */
+async function rejectNulInUrl(request: { params: unknown; query: unknown }): Promise<void> {
+  for (const part of [request.params, request.query]) {
+    for (const [name, value] of Object.entries((part ?? {}) as Record<string, unknown>)) {
+      const values: unknown[] = Array.isArray(value) ? value : [value]
+      if (values.some((v) => typeof v === 'string' && v.includes('\u0000'))) throw new ValidationError(name)
+    }
+  }
 }
 
 /** The first schema failure as our error, naming the field in the API's terms (`phone`, `items.0.amount`). */

@@ -31,16 +31,6 @@ export async function incrementCounter(db: Db, key: string, windowMs: number, no
   return { count: row.count, windowEndsAt: row.window_ends_at }
 }
 
-export async function readCounter(db: Db, key: string, now: number): Promise<CounterState | undefined> {
-  const row = await db
-    .selectFrom('rate_counters')
-    .select(['count', 'window_ends_at'])
-    .where('key', '=', key)
-    .where('window_ends_at', '>', now)
-    .executeTakeFirst()
-  return row && { count: row.count, windowEndsAt: row.window_ends_at }
-}
-
 export async function deleteCounter(db: Db, key: string): Promise<void> {
   await db.deleteFrom('rate_counters').where('key', '=', key).execute()
 }

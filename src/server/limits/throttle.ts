@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js'
 import { RateLimitedError } from '../errors.js'
-import { deleteCounter, incrementCounter, readCounter } from './store.js'
+import { deleteCounter, incrementCounter } from './store.js'
 
 export interface ThrottleRule {
   /** Counter namespace, e.g. `login-failures`. */
@@ -11,7 +11,8 @@ export interface ThrottleRule {
 
 /**
  * A product rule kept in the database, so it holds across processes and restarts and is never switched off
- * (unlike the per-address abuse limits). Either count every attempt (`consume`) or only failures (`check` + `fail`).
+ * (unlike the per-address abuse limits). Every attempt is counted before it is judged (`consume`), so concurrent
+ * attempts cannot overrun the limit; to count only failures, `reset` after a success.
  */
 export class Throttle {
   constructor(
@@ -19,17 +20,6 @@ export class Throttle {
     private readonly rule: ThrottleRule,
     private readonly clock: () => number = Date.now,
   ) {}
-
-  /** Throws RATE_LIMITED when the subject has used up its window. */
-  async check(subject: string): Promise<void> {
-    const now = this.clock()
-    const state = await readCounter(this.db, this.key(subject), now)
-    if (state && state.count >= this.rule.limit) throw new RateLimitedError(secondsUntil(state.windowEndsAt, now))
-  }
-
-  async fail(subject: string): Promise<void> {
-    await incrementCounter(this.db, this.key(subject), this.rule.windowMs, this.clock())
-  }
 
   /** Counts one attempt and throws RATE_LIMITED when it is over the limit. */
   async consume(subject: string): Promise<void> {

@@ -217,6 +217,8 @@ export class LiveService {
     if (who.danmakuId && (!danmaku || danmaku.event_id !== eventId || !danmaku.user_id)) throw new NotFoundError()
     const userId = danmaku?.user_id ?? who.userId!
     if (userId === actor.id) throw new ForbiddenError()
+    // A mute row must name a real person (and the foreign key would otherwise answer a 500).
+    if (muted && !(await this.deps.accounts.profiles([userId])).has(userId)) throw new NotFoundError()
     if (muted) await mute(this.deps.db, eventId, userId, this.deps.clock())
     else await unmute(this.deps.db, eventId, userId)
   }

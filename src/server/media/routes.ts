@@ -102,7 +102,8 @@ async function readFilePart(request: FastifyRequest): Promise<Buffer> {
     if (code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') {
       throw new ValidationError('file')
     }
-    throw error
+    // Anything else is a body that is not multipart at all: no boundary, or cut off before its end.
+    throw new ValidationError('file')
   }
   throw new ValidationError('file', 'required')
 }

@@ -1,6 +1,8 @@
 export const errorsEn = {
   UNAUTHENTICATED: 'Please log in first.',
   FORBIDDEN: 'You are not allowed to do that.',
+  CROSS_SITE_REQUEST: 'This request came from another site and was refused.',
+  URI_TOO_LONG: 'The address is too long.',
   NOT_FOUND: 'Not found.',
   VALIDATION_FAILED: 'The field “{{field}}” is invalid.',
   VALIDATION_REQUIRED: 'The field “{{field}}” is required.',

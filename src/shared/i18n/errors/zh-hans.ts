@@ -3,6 +3,8 @@ import type { ErrorCatalog } from './types.js'
 export const errorsZhHans: ErrorCatalog = {
   UNAUTHENTICATED: '请先登录。',
   FORBIDDEN: '你没有权限进行此操作。',
+  CROSS_SITE_REQUEST: '该请求来自其他网站，已被拒绝。',
+  URI_TOO_LONG: '请求地址过长。',
   NOT_FOUND: '找不到该内容。',
   VALIDATION_FAILED: '字段“{{field}}”格式不正确。',
   VALIDATION_REQUIRED: '请填写字段“{{field}}”。',

@@ -3,6 +3,8 @@ import type { ErrorCatalog } from './types.js'
 export const errorsZhHant: ErrorCatalog = {
   UNAUTHENTICATED: '請先登入。',
   FORBIDDEN: '你沒有權限進行此操作。',
+  CROSS_SITE_REQUEST: '該請求來自其他網站，已被拒絕。',
+  URI_TOO_LONG: '請求網址過長。',
   NOT_FOUND: '找不到該內容。',
   VALIDATION_FAILED: '欄位「{{field}}」格式不正確。',
   VALIDATION_REQUIRED: '請填寫欄位「{{field}}」。',
