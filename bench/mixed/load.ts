@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events'
 import { performance } from 'node:perf_hooks'
 import * as hdr from 'hdr-histogram-js'
 import { Pool } from 'undici'
+import { sendWhenDue } from '../shared/open-loop.js'
 import { PIN, type MixedWorld } from './seed.js'
 
 /** What people do, and how often, out of every 100 requests. */
@@ -193,12 +194,7 @@ export async function mixedLoad(plan: MixedLoadPlan): Promise<MixedLoadResult> {
     inFlight.add(done)
   }
 
-  let next = 0
-  while (next < total) {
-    const now = performance.now()
-    while (next < total && start + next * interval <= now) send(next++)
-    if (next < total) await sleep(start + next * interval - performance.now())
-  }
+  await sendWhenDue(start, interval, total, send)
   const grace = setTimeout(() => abandon.abort(), start + total * interval + GRACE_MS - performance.now())
   await Promise.all(inFlight)
   clearTimeout(grace)
@@ -232,7 +228,6 @@ export async function mixedLoad(plan: MixedLoadPlan): Promise<MixedLoadResult> {
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)))
 const round = (value: number) => Number(value.toFixed(2))
 
 /** A process of its own (runInChild): the plan on stdin, the result as the last line of stdout. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import { performance } from 'node:perf_hooks'
 import * as hdr from 'hdr-histogram-js'
 import { Pool } from 'undici'
@@ -52,6 +53,8 @@ export async function openLoop(plan: OpenLoopPlan): Promise<LoadStats> {
     pipelining: 1,
   })
   const abandon = new AbortController()
+  // Every request in flight listens on the one signal.
+  setMaxListeners(0, abandon.signal)
   // Microseconds, 3 significant digits, up to the run's length plus the grace.
   const highest = (plan.seconds * 1000 + GRACE_MS) * 1000 * 2
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: highest })
@@ -87,14 +90,7 @@ export async function openLoop(plan: OpenLoopPlan): Promise<LoadStats> {
     inFlight.add(done)
   }
 
-  // Fire everything that is due, then sleep until the next due time. Timers are ~1 ms coarse; a request sent late
-  // is measured from its due time, so the generator's own lag is counted against the server, never hidden.
-  let next = 0
-  while (next < total) {
-    const now = performance.now()
-    while (next < total && start + next * interval <= now) send(next++)
-    if (next < total) await sleep(start + next * interval - performance.now())
-  }
+  await sendWhenDue(start, interval, total, send)
   const grace = setTimeout(() => abandon.abort(), start + total * interval + GRACE_MS - performance.now())
   await Promise.all(inFlight)
   clearTimeout(grace)
@@ -112,6 +108,20 @@ export async function openLoop(plan: OpenLoopPlan): Promise<LoadStats> {
     p99Ms: ms(99),
     maxMs: round(histogram.maxValue / 1000),
     statuses,
+  }
+}
+
+/**
+ * Calls `send(i)` for i < total when start + i × interval comes: fires everything that is due, then sleeps until
+ * the next due time. Timers are ~1 ms coarse; a request sent late is measured from its due time, so the
+ * generator's own lag is counted against the server, never hidden.
+ */
+export async function sendWhenDue(start: number, interval: number, total: number, send: (i: number) => void) {
+  let next = 0
+  while (next < total) {
+    const now = performance.now()
+    while (next < total && start + next * interval <= now) send(next++)
+    if (next < total) await sleep(start + next * interval - performance.now())
   }
 }
 
