@@ -148,6 +148,7 @@ async function benchEngine(target: FeedTarget, options: FeedBenchOptions): Promi
           3,
         ),
         server_loop: serverLoop,
+        generator_loop: result.generatorLoop,
       }
       printJson(measurement)
       out.push(measurement)

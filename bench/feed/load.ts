@@ -4,6 +4,7 @@
  * while, at their own constant rate, likes (4 in 5) and comments (1 in 5) are posted; prints a FeedLoadResult
  * (JSON) on stdout. Both streams are open-loop: see bench/shared/open-loop.ts.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { openLoop, type LoadStats } from '../shared/open-loop.js'
 
 export type { LoadStats }
@@ -21,6 +22,8 @@ export interface FeedLoadPlan {
 export interface FeedLoadResult {
   reads: LoadStats
   writes: LoadStats | null
+  /** The generator's own event loop: a late timer sends late, and that lateness is counted as latency. */
+  generatorLoop: { delayP99Ms: number; delayMaxMs: number }
 }
 
 async function main(): Promise<void> {
@@ -28,6 +31,8 @@ async function main(): Promise<void> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   const plan = JSON.parse(Buffer.concat(chunks).toString('utf8')) as FeedLoadPlan
 
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
   const reads = openLoop({
     url: plan.url,
     rate: plan.readRate,
@@ -62,7 +67,15 @@ async function main(): Promise<void> {
         })
       : undefined
   const [readResult, writeResult] = await Promise.all([reads, writes])
-  const out: FeedLoadResult = { reads: readResult, writes: writeResult ?? null }
+  loopDelay.disable()
+  const out: FeedLoadResult = {
+    reads: readResult,
+    writes: writeResult ?? null,
+    generatorLoop: {
+      delayP99Ms: Math.round(loopDelay.percentile(99) / 1e5) / 10,
+      delayMaxMs: Math.round(loopDelay.max / 1e5) / 10,
+    },
+  }
   process.stdout.write(`${JSON.stringify(out)}\n`)
 }
 

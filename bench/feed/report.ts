@@ -1,4 +1,4 @@
-import type { LoadStats } from './load.js'
+import type { FeedLoadResult, LoadStats } from './load.js'
 
 export interface FeedMeasurement {
   bench: 'feed'
@@ -12,6 +12,7 @@ export interface FeedMeasurement {
   server_cpu_ms_per_request: number
   /** The server's event loop during the run: how late a 10 ms timer fired (p99, max), and garbage collection. */
   server_loop: { delay_p99_ms: number; delay_max_ms: number; gc_ms: number; gc_max_pause_ms: number }
+  generator_loop: FeedLoadResult['generatorLoop']
 }
 
 export const TARGETS = { p99Ms: 20, growth: 1.5 }
