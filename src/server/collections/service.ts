@@ -229,13 +229,9 @@ export class CollectionService {
     for (const due of await dueReminders(this.deps.db, now, limit)) {
       if (!(await takeReminder(this.deps.db, due.collection_id, due.user_id, now))) continue
       sent++
-      this.deps.events.emit({
-        type: 'collection.reminder',
-        collectionId: due.collection_id,
-        collectorId: due.collector_id,
-        title: due.title,
-        members: [{ userId: due.user_id, amount: due.amount }],
-      })
+      this.tell('collection.reminder', { id: due.collection_id, collector_id: due.collector_id, title: due.title }, [
+        due,
+      ])
       await this.deps.push.toUsers([due.user_id], {
         type: 'collection.reminder',
         data: {
@@ -253,8 +249,8 @@ export class CollectionService {
   }
 
   private tell(
-    type: 'collection.created' | 'collection.paid' | 'collection.closed',
-    collection: CollectionRow,
+    type: 'collection.created' | 'collection.paid' | 'collection.closed' | 'collection.reminder',
+    collection: Pick<CollectionRow, 'id' | 'collector_id' | 'title'>,
     shares: Array<Pick<ShareRow, 'user_id' | 'amount'>>,
   ): void {
     this.deps.events.emit({
