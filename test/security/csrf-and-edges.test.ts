@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../helpers/app.js'
+import { directConversation } from '../helpers/chat.js'
+import { befriend } from '../helpers/social.js'
 
 let t: TestApp
 let user: TestUser
@@ -157,4 +159,30 @@ describe('NUL in the URL', () => {
       expect(res.body.error.code).toBe('VALIDATION_FAILED')
     },
   )
+})
+
+describe('values the database cannot hold, wherever they are', () => {
+  it.each([
+    ['an id in the body', '/api/v1/blocks', { userId: 'nul\u0000byte' }, 'userId'],
+    ['an id in a list in the body', '/api/v1/notifications/read', { ids: ['a', 'b\u0000'] }, 'ids.1'],
+  ])('NUL in %s → 400 VALIDATION_FAILED naming the field', async (_, url, body, field) => {
+    const res = await call(t.app, 'POST', url, { token: user.token, body })
+    expect(res.status).toBe(400)
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field })
+  })
+
+  it('a message number beyond any stored one → 400 VALIDATION_FAILED', async () => {
+    const friend = await registerUser(t.app)
+    await befriend(t.app, user, friend)
+    const url = `/api/v1/conversations/${await directConversation(t.app, user, friend)}`
+    for (const [method, path, body] of [
+      ['GET', '/messages?afterSeq=7.960048627173561e%2B130', undefined],
+      ['GET', '/messages?afterSeq=2147483648', undefined],
+      ['POST', '/read', { seq: 1e20 }],
+    ] as const) {
+      const res = await call(t.app, method, url + path, { token: user.token, body })
+      expect(res.status, `${method} ${path}`).toBe(400)
+      expect(res.body.error.code).toBe('VALIDATION_FAILED')
+    }
+  })
 })

@@ -7,8 +7,11 @@ import { hostileValue, sample } from './hostile-values.js'
 import { urlOf } from './probes.js'
 import { buildWorld, snapshot, type World } from './world.js'
 
-/** Small on purpose: the suite covers every endpoint in a few minutes; CI runs it on every push. */
-const RUNS_PER_ENDPOINT = 8
+/**
+ * Small on purpose: the suite covers every endpoint in a few minutes; CI runs it on every push, with a new seed each
+ * time. `FUZZ_RUNS=200 npm run test:security -- fuzz` searches harder.
+ */
+const RUNS_PER_ENDPOINT = Number(process.env.FUZZ_RUNS ?? 8)
 /** Logging out would end the fuzzing user's session for every endpoint after it. */
 const SKIPPED = new Set(['POST /api/v1/auth/logout'])
 /** A wrong PIN rightly counts towards the lockout even though the request is refused. */

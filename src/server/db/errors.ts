@@ -39,3 +39,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false
 }
+
+/**
+ * PostgreSQL refusing a value it cannot hold: a number out of range, text it cannot encode, a malformed date (SQLSTATE
+ * class 22). The schemas should turn such input away first; this is the net under them, so that a gap answers 400 and
+ * the transaction, rolled back, has changed nothing.
+ */
+const UNSTORABLE_SQLSTATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05'])
+
+export function isUnstorableValue(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && UNSTORABLE_SQLSTATES.has(code)
+}

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { errorCatalogs, type ErrorKey } from '../../shared/i18n/errors/index.js'
 import { interpolate } from '../../shared/i18n/interpolate.js'
-import { isDatabaseUnavailable } from '../db/errors.js'
+import { isDatabaseUnavailable, isUnstorableValue } from '../db/errors.js'
 import { DomainError, NotFoundError, ServiceUnavailableError } from '../errors.js'
 import { requestLocale } from './locale.js'
 import { toValidationError } from './validation.js'
@@ -38,6 +38,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error')
       return sendError(request, reply, error.statusCode, 'BAD_REQUEST', 'BAD_REQUEST')
+    }
+    if (isUnstorableValue(error)) {
+      request.log.warn({ err: error }, 'input the database cannot store got past validation')
+      return sendError(request, reply, 400, 'BAD_REQUEST', 'BAD_REQUEST')
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable')

@@ -19,20 +19,36 @@ export function installValidators(app: FastifyInstance): void {
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === 'body' ? strict : coercing).compile(schema as object),
   )
-  app.addHook('preValidation', rejectNulInUrl)
+  app.addHook('preValidation', rejectNul)
 }
 
 /**
- * A NUL decoded from `%00` is no character any id, cursor or filter has, and PostgreSQL refuses it in text with an
- * error of its own: turn it away as bad input first. (Bodies refuse it in their schemas.)
+ * A NUL (from `%00` or `\u0000`) is no character any id, cursor, name or text has, and PostgreSQL refuses it in text
+ * with an error of its own: turn it away as bad input first, wherever in the request it is.
  */
-async function rejectNulInUrl(request: { params: unknown; query: unknown }): Promise<void> {
+async function rejectNul(request: { params: unknown; query: unknown; body: unknown }): Promise<void> {
   for (const part of [request.params, request.query]) {
     for (const [name, value] of Object.entries((part ?? {}) as Record<string, unknown>)) {
       const values: unknown[] = Array.isArray(value) ? value : [value]
       if (values.some((v) => typeof v === 'string' && v.includes('\u0000'))) throw new ValidationError(name)
     }
   }
+  const field = nulFieldIn(request.body)
+  if (field !== undefined) throw new ValidationError(field)
+}
+
+/** The path (`items.0.note`) of the first string holding a NUL in a parsed JSON body; iterative, as bodies nest deep. */
+function nulFieldIn(body: unknown): string | undefined {
+  const pending: [unknown, string][] = [[body, 'body']]
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [value, path] = next
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path === 'body' ? path : path.slice('body.'.length)
+    } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      for (const [key, inner] of Object.entries(value)) pending.push([inner, `${path}.${key}`])
+    }
+  }
+  return undefined
 }
 
 /** The first schema failure as our error, naming the field in the API's terms (`phone`, `items.0.amount`). */

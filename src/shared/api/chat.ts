@@ -6,6 +6,8 @@ import { TransactionView } from './wallet.js'
 const Id = Type.String({ minLength: 1, maxLength: 64 })
 const Cursor = Type.String({ minLength: 1, maxLength: 200 })
 const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 20 })
+/** Message numbers are stored as 32-bit integers; anything above is no message there is. */
+const SEQ_MAX = 2_147_483_647
 /** Free text: any character but control characters other than newline and tab. */
 const Text = (minLength: number, maxLength: number) =>
   Type.String({ minLength, maxLength, pattern: '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$' })
@@ -97,6 +99,7 @@ export const MessagesQuery = Type.Object({
   afterSeq: Type.Optional(
     Type.Integer({
       minimum: 0,
+      maximum: SEQ_MAX,
       description: 'resume: the messages after this one, oldest first (nextCursor continues forward)',
     }),
   ),
@@ -110,7 +113,7 @@ export const MessagesPage = Type.Object({
 export type MessagesPage = Static<typeof MessagesPage>
 
 export const ReadBody = Type.Object(
-  { seq: Type.Integer({ minimum: 0, description: 'everything up to this message has been read' }) },
+  { seq: Type.Integer({ minimum: 0, maximum: SEQ_MAX, description: 'everything up to this message has been read' }) },
   { additionalProperties: false },
 )
 export type ReadBody = Static<typeof ReadBody>

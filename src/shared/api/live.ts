@@ -80,8 +80,8 @@ export const DanmakuView = Type.Object({
 export type DanmakuView = Static<typeof DanmakuView>
 
 export const DanmakuQuery = Type.Object({
-  from: Type.Optional(Type.Number({ minimum: 0, description: 'seconds, inclusive' })),
-  to: Type.Optional(Type.Number({ minimum: 0, description: 'seconds, exclusive' })),
+  from: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7, description: 'seconds, inclusive' })),
+  to: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7, description: 'seconds, exclusive' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 500 })),
 })
 export type DanmakuQuery = Static<typeof DanmakuQuery>
