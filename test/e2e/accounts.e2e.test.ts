@@ -81,9 +81,15 @@ describeIfE2E('accounts in the browser', () => {
     expect(await page.getByRole('radio', { name: '繁體中文' }).getAttribute('aria-checked')).toBe('true')
     await screenshot(page, '04-me-zh-hant.png')
 
+    // A radio group: one Tab stop, and the arrow keys move the choice (and the focus with it).
     const savedEn = localeSaved(page)
-    await page.getByRole('radio', { name: 'English' }).click()
+    await page.getByRole('radio', { name: '繁體中文' }).focus()
+    await page.keyboard.press('ArrowRight')
     await savedEn
+    expect(
+      await page.getByRole('radio', { name: 'English' }).evaluate((radio) => radio === document.activeElement),
+    ).toBe(true)
+    expect(await page.getByRole('radio', { name: '简体中文' }).getAttribute('tabindex')).toBe('-1')
     expect(await htmlLang(page)).toBe('en')
     await page.getByRole('heading', { name: 'Account and security' }).waitFor()
     await page.getByRole('link', { name: 'Wallet' }).waitFor()

@@ -2,27 +2,21 @@ import { useTranslation } from 'react-i18next'
 import { LOCALES } from '../../shared/i18n/locales.js'
 import { localeNames } from '../../shared/i18n/ui/index.js'
 import { useLocale } from '../i18n/use-locale.js'
+import { Segmented } from './segmented.js'
 
 /** Three choices side by side, each written in its own script. */
 export function LanguageSwitch() {
   const { t } = useTranslation()
   const { locale, setLocale } = useLocale()
   return (
-    <div className="segmented" role="radiogroup" aria-label={t('me.language')}>
-      {LOCALES.map((option) => (
-        <button
-          key={option}
-          type="button"
-          role="radio"
-          lang={option}
-          aria-checked={option === locale}
-          className="segmented__option"
-          onClick={() => setLocale(option)}
-        >
-          {localeNames[option]}
-        </button>
-      ))}
-    </div>
+    <Segmented
+      label={t('me.language')}
+      options={LOCALES}
+      value={locale}
+      onChange={setLocale}
+      text={(option) => localeNames[option]}
+      lang={(option) => option}
+    />
   )
 }
 

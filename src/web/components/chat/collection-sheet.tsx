@@ -13,6 +13,7 @@ import { Sheet } from '../sheet.js'
 import { WalletErrorAlert } from '../wallet/wallet-error-alert.js'
 import { WalletGate } from '../wallet/wallet-gate.js'
 import { FormRow } from './form-row.js'
+import { Segmented } from '../segmented.js'
 
 const TITLE_MAX = 40
 
@@ -94,20 +95,13 @@ export function CollectionSheet({ groupId, onClose, onSent }: CollectionSheetPro
             }}
             autoFocus
           />
-          <div className="segmented segmented--two" role="radiogroup" aria-label={t('collection.modeLabel')}>
-            {(['each', 'total'] as const).map((option) => (
-              <button
-                key={option}
-                type="button"
-                role="radio"
-                aria-checked={mode === option}
-                className="segmented__option"
-                onClick={() => setMode(option)}
-              >
-                {t(`collection.mode.${option}`)}
-              </button>
-            ))}
-          </div>
+          <Segmented
+            label={t('collection.modeLabel')}
+            options={['each', 'total'] as const}
+            value={mode}
+            onChange={setMode}
+            text={(option) => t(`collection.mode.${option}`)}
+          />
           <FormRow
             label={t(mode === 'each' ? 'collection.amountEach' : 'collection.amountTotal')}
             unit={t('redPacket.yuanUnit')}

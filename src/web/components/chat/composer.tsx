@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { MESSAGE_TEXT_MAX } from '../../../shared/api/chat.js'
 import { FlameIcon, ImageIcon, PlusIcon } from '../icons.js'
 import { MoneyPanel, type MoneyAction } from './money-panel.js'
+import { Segmented } from '../segmented.js'
 
 const BURN_CHOICES = [5, 10, 30, 60] as const
 const DEFAULT_BURN = 10
@@ -46,20 +47,14 @@ export function Composer({ onText, onImage, moneyActions }: ComposerProps) {
     <form className={`composer${burn ? ' composer--burn' : ''}`} onSubmit={submit}>
       {burn && (
         <div className="composer__burn">
-          <div className="segmented segmented--small" role="radiogroup" aria-label={t('burn.secondsLabel')}>
-            {BURN_CHOICES.map((seconds) => (
-              <button
-                key={seconds}
-                type="button"
-                role="radio"
-                aria-checked={burn === seconds}
-                className="segmented__option"
-                onClick={() => setBurn(seconds)}
-              >
-                {t('burn.seconds', { count: seconds })}
-              </button>
-            ))}
-          </div>
+          <Segmented
+            small
+            label={t('burn.secondsLabel')}
+            options={BURN_CHOICES.map(String)}
+            value={String(burn)}
+            onChange={(seconds) => setBurn(Number(seconds))}
+            text={(seconds) => t('burn.seconds', { count: Number(seconds) })}
+          />
           <p className="composer__hint" id={hintId}>
             {t('burn.hint', { count: burn })}
           </p>

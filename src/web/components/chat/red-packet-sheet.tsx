@@ -13,6 +13,7 @@ import { WalletErrorAlert } from '../wallet/wallet-error-alert.js'
 import { WalletGate } from '../wallet/wallet-gate.js'
 import { FormRow } from './form-row.js'
 import { checkPacket, type PacketProblem, type PacketType } from './red-packet-form.js'
+import { Segmented } from '../segmented.js'
 
 const GREETING_MAX = 40
 
@@ -82,20 +83,13 @@ export function RedPacketSheet({ conversationId, groupId, onClose, onSent }: Red
         <WalletGate needsPin>
           <form className="money-form" onSubmit={submit} noValidate>
             {group && (
-              <div className="segmented segmented--two" role="radiogroup" aria-label={t('redPacket.typeLabel')}>
-                {(['lucky', 'equal'] as const).map((option) => (
-                  <button
-                    key={option}
-                    type="button"
-                    role="radio"
-                    aria-checked={type === option}
-                    className="segmented__option"
-                    onClick={() => setType(option)}
-                  >
-                    {t(`redPacket.${option}`)}
-                  </button>
-                ))}
-              </div>
+              <Segmented
+                label={t('redPacket.typeLabel')}
+                options={['lucky', 'equal'] as const}
+                value={type}
+                onChange={setType}
+                text={(option) => t(`redPacket.${option}`)}
+              />
             )}
             {group && (
               <FormRow

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DANMAKU_TEXT_MAX, type SendDanmakuBody } from '../../../shared/api/live.js'
 import { SendIcon } from '../icons.js'
-import { Choice } from './choice.js'
+import { Segmented } from '../segmented.js'
 
 /** White first: most danmaku are white, and colour is for the ones that want to stand out. */
 const SWATCHES = [
@@ -78,7 +78,7 @@ export function SendBox({ sending, error, onSend }: SendBoxProps) {
             />
           ))}
         </div>
-        <Choice
+        <Segmented
           small
           label={t('live.mode')}
           options={MODES}

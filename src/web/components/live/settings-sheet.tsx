@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CloseIcon } from '../icons.js'
 import { Sheet } from '../sheet.js'
 import { ToggleRow } from '../toggle-row.js'
-import { Choice } from './choice.js'
+import { Segmented } from '../segmented.js'
 import { AREAS, OPACITIES, type useViewerSettings } from './viewer-settings.js'
 
 type Controls = ReturnType<typeof useViewerSettings>
@@ -27,7 +27,7 @@ export function SettingsSheet({ open, onClose, controls }: { open: boolean; onCl
       <div className="live-settings">
         <ToggleRow label={t('live.danmakuOn')} checked={settings.enabled} onChange={controls.setEnabled} />
         <p className="live-settings__label">{t('live.opacity')}</p>
-        <Choice
+        <Segmented
           label={t('live.opacity')}
           options={OPACITIES}
           value={String(settings.opacity) as (typeof OPACITIES)[number]}
@@ -35,7 +35,7 @@ export function SettingsSheet({ open, onClose, controls }: { open: boolean; onCl
           text={(value) => `${value}%`}
         />
         <p className="live-settings__label">{t('live.area')}</p>
-        <Choice
+        <Segmented
           label={t('live.area')}
           options={AREAS}
           value={settings.area}

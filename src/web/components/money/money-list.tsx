@@ -8,6 +8,7 @@ import { EmptyState } from '../empty-state.js'
 import { InfiniteSentinel } from '../infinite-sentinel.js'
 import { Spinner } from '../spinner.js'
 import '../chat/money-chat.css'
+import { Segmented } from '../segmented.js'
 
 /** The tab of a two-sided list (我发起的 / 我参与的), kept in the address as ?role=. */
 export function useRoleTab<R extends string>(roles: readonly R[]): [R, (role: R) => void] {
@@ -24,20 +25,14 @@ export function RoleTabs<R extends string>(props: {
   labelOf: (role: R) => string
 }) {
   return (
-    <div className="segmented segmented--two" role="tablist" aria-label={props.label}>
-      {props.roles.map((option) => (
-        <button
-          key={option}
-          type="button"
-          role="tab"
-          aria-selected={option === props.role}
-          className="segmented__option"
-          onClick={() => props.onRole(option)}
-        >
-          {props.labelOf(option)}
-        </button>
-      ))}
-    </div>
+    <Segmented
+      tabs
+      label={props.label}
+      options={props.roles}
+      value={props.role}
+      onChange={props.onRole}
+      text={props.labelOf}
+    />
   )
 }
 

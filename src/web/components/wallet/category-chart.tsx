@@ -4,6 +4,7 @@ import { Pie, PieChart, ResponsiveContainer } from 'recharts'
 import type { Bill } from '../../../shared/api/wallet.js'
 import { useFormat } from '../../lib/use-format.js'
 import { CATEGORY_TONES, CategoryIcon } from './category-icon.js'
+import { Segmented } from '../segmented.js'
 
 type Side = 'out' | 'in'
 
@@ -24,20 +25,14 @@ export function CategoryChart({ categories }: { categories: Bill['byCategory'] }
         <h2 className="chart__title" id="category-heading">
           {t('bill.byCategory')}
         </h2>
-        <span className="segmented segmented--small" role="radiogroup" aria-label={t('bill.byCategory')}>
-          {(['out', 'in'] as const).map((option) => (
-            <button
-              key={option}
-              type="button"
-              role="radio"
-              aria-checked={side === option}
-              className="segmented__option"
-              onClick={() => setSide(option)}
-            >
-              {t(`bill.${option}`)}
-            </button>
-          ))}
-        </span>
+        <Segmented
+          small
+          label={t('bill.byCategory')}
+          options={['out', 'in'] as const}
+          value={side}
+          onChange={setSide}
+          text={(option) => t(`bill.${option}`)}
+        />
       </figcaption>
       {rows.length === 0 ? (
         <p className="list-end">{t('bill.emptyTitle')}</p>

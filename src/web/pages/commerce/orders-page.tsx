@@ -9,6 +9,7 @@ import { BagIcon } from '../../components/icons.js'
 import { InfiniteSentinel } from '../../components/infinite-sentinel.js'
 import { PageHeader } from '../../components/page-header.js'
 import { Spinner } from '../../components/spinner.js'
+import { Segmented, tabId } from '../../components/segmented.js'
 
 const EMPTY_TITLE = { buyer: 'orders.emptyBuyer', seller: 'orders.emptySeller', payer: 'orders.emptyPayer' } as const
 
@@ -21,23 +22,16 @@ export function OrdersPage() {
   return (
     <div className="page">
       <PageHeader title={t('orders.title')} backTo="/me" />
-      <div className="segmented" role="tablist" aria-label={t('orders.tabs')}>
-        {ORDER_ROLES.map((option) => (
-          <button
-            key={option}
-            type="button"
-            role="tab"
-            id={`orders-tab-${option}`}
-            aria-selected={option === role}
-            aria-controls="orders-panel"
-            className="segmented__option"
-            onClick={() => setParams({ role: option }, { replace: true })}
-          >
-            {t(`orders.${option}`)}
-          </button>
-        ))}
-      </div>
-      <div id="orders-panel" role="tabpanel" aria-labelledby={`orders-tab-${role}`}>
+      <Segmented
+        tabs
+        panelId="orders-panel"
+        label={t('orders.tabs')}
+        options={ORDER_ROLES}
+        value={role}
+        onChange={(option) => setParams({ role: option }, { replace: true })}
+        text={(option) => t(`orders.${option}`)}
+      />
+      <div id="orders-panel" role="tabpanel" aria-labelledby={tabId('orders-panel', role)}>
         <OrderList key={role} role={role} />
       </div>
     </div>
