@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks'
 import * as hdr from 'hdr-histogram-js'
 import { Pool } from 'undici'
 import { sendWhenDue } from '../shared/open-loop.js'
+import { Audience, type DeliveryStats } from './audience.js'
 import { PIN, type MixedWorld } from './seed.js'
 
 /** What people do, and how often, out of every 100 requests. */
@@ -51,10 +52,14 @@ export interface MixedLoadResult {
   errors: number
   rps: number
   kinds: Record<Kind, KindStats>
+  /** What the members' sockets received of the chat messages and danmaku answered 2xx. */
+  deliveries: { chat: DeliveryStats; danmaku: DeliveryStats }
 }
 
 /** The run gives up on answers this long after the last request was due; what is still out counts as an error. */
 const GRACE_MS = 10_000
+/** And on deliveries this long after the last answer; what has not arrived by then is missing. */
+const DELIVERY_GRACE_MS = 10_000
 
 /** Kinds in a fixed, interleaved order of 100, so every second carries the whole mix. */
 function schedule(): Kind[] {
@@ -71,6 +76,8 @@ interface Request {
   token: string
   body?: unknown
   idempotent?: boolean
+  /** Chat: the member whose socket owes the message. */
+  recipient?: number
 }
 
 /** The i-th request of a kind, acting as someone who may do it (a friend of the post's author, a member…). */
@@ -99,6 +106,7 @@ function requestFor(kind: Kind, i: number, world: MixedWorld): Request {
         path: `/api/v1/conversations/${conversation.id}/messages`,
         token: users[i % 2 ? a : b]!.token,
         body: { text: `消息 ${i}` },
+        recipient: i % 2 ? b : a,
       }
     case 'transfer': {
       const [from, to] = i % 2 ? [a, b] : [b, a]
@@ -128,7 +136,8 @@ function requestFor(kind: Kind, i: number, world: MixedWorld): Request {
  * its latency counts from then, so a server that falls behind is charged for the wait. Requests alternate between
  * the processes; latency is recorded per kind.
  */
-export async function mixedLoad(plan: MixedLoadPlan): Promise<MixedLoadResult> {
+export async function mixedLoad(plan: MixedLoadPlan, audience: Audience): Promise<MixedLoadResult> {
+  audience.reset()
   const pools = plan.urls.map((url) => new Pool(url, { connections: plan.connections, pipelining: 1 }))
   const abandon = new AbortController()
   // Every request in flight listens on the one signal.
@@ -175,11 +184,17 @@ export async function mixedLoad(plan: MixedLoadPlan): Promise<MixedLoadResult> {
       signal: abandon.signal,
     })
       .then(async (response) => {
-        await response.body.dump()
         const code = String(response.statusCode)
         stats.statuses[code] = (stats.statuses[code] ?? 0) + 1
-        if (response.statusCode >= 200 && response.statusCode < 300) stats.ok++
-        else stats.errors++
+        if (response.statusCode < 200 || response.statusCode >= 300) {
+          stats.errors++
+          return response.body.dump()
+        }
+        stats.ok++
+        if (kind === 'chat')
+          audience.chatAnswered(((await response.body.json()) as { id: string }).id, due, request.recipient!)
+        else if (kind === 'danmaku') audience.danmakuAnswered(((await response.body.json()) as { id: string }).id, due)
+        else await response.body.dump()
       })
       .catch(() => {
         const code = abandon.signal.aborted ? 'timeout' : 'failed'
@@ -199,6 +214,7 @@ export async function mixedLoad(plan: MixedLoadPlan): Promise<MixedLoadResult> {
   await Promise.all(inFlight)
   clearTimeout(grace)
   await Promise.all(pools.map((pool) => pool.destroy()))
+  await audience.settle(DELIVERY_GRACE_MS)
 
   const seconds = (lastResponse - start) / 1000
   const ms = (histogram: hdr.Histogram, percentile: number) => round(histogram.getValueAtPercentile(percentile) / 1000)
@@ -225,6 +241,7 @@ export async function mixedLoad(plan: MixedLoadPlan): Promise<MixedLoadResult> {
     errors,
     rps: Math.round(ok / Math.max(seconds, plan.seconds)),
     kinds: out,
+    deliveries: { chat: audience.stats('chat'), danmaku: audience.stats('danmaku') },
   }
 }
 
@@ -235,8 +252,14 @@ async function main(): Promise<void> {
   let input = ''
   for await (const chunk of process.stdin) input += String(chunk)
   const plan = JSON.parse(input) as MixedLoadPlan
-  if (plan.warmupSeconds > 0) await mixedLoad({ ...plan, seconds: plan.warmupSeconds })
-  const result = await mixedLoad(plan)
+  const audience = await Audience.open(
+    plan.urls,
+    plan.world.users.map((user) => user.token),
+    plan.world.eventId,
+  )
+  if (plan.warmupSeconds > 0) await mixedLoad({ ...plan, seconds: plan.warmupSeconds }, audience)
+  const result = await mixedLoad(plan, audience)
+  audience.close()
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }
 
