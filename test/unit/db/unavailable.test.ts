@@ -1,7 +1,7 @@
 import net from 'node:net'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
-import { isDatabaseUnavailable, isUniqueViolation } from '../../../src/server/db/errors.js'
+import { isDatabaseUnavailable, isUniqueViolation, isUnstorableValue } from '../../../src/server/db/errors.js'
 import { describeIfPostgres } from '../../helpers/optional.js'
 
 /** The error pg really gives for a connection string: what the pool would hand a request. */
@@ -75,5 +75,27 @@ describeIfPostgres('isDatabaseUnavailable on PostgreSQL', () => {
     const error = await victim.query('select 1').catch((e: unknown) => e)
     await victim.end().catch(() => undefined)
     expect(isDatabaseUnavailable(error)).toBe(true)
+  })
+})
+
+describeIfPostgres('isUnstorableValue on PostgreSQL', () => {
+  it('is true for the values PostgreSQL cannot hold, the net under the schemas', async () => {
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await client.connect()
+    try {
+      const refused = (sql: string, values: unknown[]) => client.query(sql, values).catch((e: unknown) => e)
+      for (const error of [
+        await refused('select $1::text', ['nul\u0000byte']),
+        await refused('select $1::integer', [2 ** 31]),
+        await refused('select $1::bigint', ['7.96e130']),
+        await refused('select $1::timestamptz', ['2026-13-45']),
+      ]) {
+        expect(isUnstorableValue(error), String(error)).toBe(true)
+        expect(isDatabaseUnavailable(error)).toBe(false)
+      }
+      expect(isUnstorableValue(await refused('select 1 from no_such_table', []))).toBe(false)
+    } finally {
+      await client.end()
+    }
   })
 })
