@@ -27,25 +27,22 @@ export function installValidators(app: FastifyInstance): void {
  * with an error of its own: turn it away as bad input first, wherever in the request it is.
  */
 async function rejectNul(request: { params: unknown; query: unknown; body: unknown }): Promise<void> {
-  for (const part of [request.params, request.query]) {
-    for (const [name, value] of Object.entries((part ?? {}) as Record<string, unknown>)) {
-      const values: unknown[] = Array.isArray(value) ? value : [value]
-      if (values.some((v) => typeof v === 'string' && v.includes('\u0000'))) throw new ValidationError(name)
-    }
-  }
-  const field = nulFieldIn(request.body)
-  if (field !== undefined) throw new ValidationError(field)
+  // In the URL, the parameter's name (a repeated query parameter is one field); in a body, the whole path.
+  const inUrl = nulPathIn(request.params) ?? nulPathIn(request.query)
+  if (inUrl !== undefined) throw new ValidationError(inUrl.split('.')[0]!)
+  const inBody = nulPathIn(request.body)
+  if (inBody !== undefined) throw new ValidationError(inBody || 'body')
 }
 
-/** The path (`items.0.note`) of the first string holding a NUL in a parsed JSON body; iterative, as bodies nest deep. */
-function nulFieldIn(body: unknown): string | undefined {
-  const pending: [unknown, string][] = [[body, 'body']]
+/** The path (`items.0.note`, '' for the root) to the first string holding a NUL; iterative, as JSON nests deep. */
+function nulPathIn(root: unknown): string | undefined {
+  const pending: Array<[unknown, string]> = [[root, '']]
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [value, path] = next
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return path === 'body' ? path : path.slice('body.'.length)
+      if (value.includes('\u0000')) return path
     } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
-      for (const [key, inner] of Object.entries(value)) pending.push([inner, `${path}.${key}`])
+      for (const [key, inner] of Object.entries(value)) pending.push([inner, path ? `${path}.${key}` : key])
     }
   }
   return undefined
