@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
-import * as hdr from 'hdr-histogram-js'
 import WebSocket from 'ws'
+import { newHistogram, summarise } from '../chat/receiver.js'
 
 export interface DeliveryStats {
   /** Deliveries the answered requests owe: a chat message to the other member, a danmaku to every viewer. */
@@ -15,6 +15,8 @@ export interface DeliveryStats {
 }
 
 type Stream = 'chat' | 'danmaku'
+/** An answered request: what it owes, to one socket or (undefined) to every socket in the room. */
+type Owed = { id: string; due: number; to: number | undefined }
 
 /**
  * Every member on a socket of their own, opened alternately on each process and joined to the live room, as phones
@@ -26,7 +28,7 @@ export class Audience {
   /** `<socket>:<id>` → when it arrived, for the phase being measured. */
   private arrivals = new Map<string, number>()
   private duplicates = 0
-  private owed: Record<Stream, Array<{ id: string; due: number; to: number[] }>> = { chat: [], danmaku: [] }
+  private owed: Record<Stream, Owed[]> = { chat: [], danmaku: [] }
 
   static async open(urls: string[], tokens: string[], eventId: string): Promise<Audience> {
     const audience = new Audience()
@@ -41,46 +43,44 @@ export class Audience {
     this.owed = { chat: [], danmaku: [] }
   }
 
-  /** An answered chat message: its other member's socket owes it. */
-  chatAnswered(id: string, due: number, recipient: number): void {
-    this.owed.chat.push({ id, due, to: [recipient] })
-  }
-
-  /** An answered danmaku: every socket in the room owes it, the sender's included. */
-  danmakuAnswered(id: string, due: number): void {
-    this.owed.danmaku.push({ id, due, to: this.sockets.map((_, i) => i) })
+  /**
+   * An answered request: a chat message is owed to its other member's socket (`recipient`), a danmaku to every socket
+   * in the room, the sender's included.
+   */
+  owe(stream: Stream, id: string, due: number, recipient?: number): void {
+    this.owed[stream].push({ id, due, to: recipient })
   }
 
   /** Waits until everything owed has arrived, or `graceMs` has passed. */
   async settle(graceMs: number): Promise<void> {
     const until = performance.now() + graceMs
-    while (performance.now() < until && (this.stats('chat').missing > 0 || this.stats('danmaku').missing > 0)) {
+    const missing = (stream: Stream) => {
+      for (const latency of this.deliveries(stream)) if (latency === undefined) return true
+      return false
+    }
+    while (performance.now() < until && (missing('chat') || missing('danmaku'))) {
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
   }
 
   stats(stream: Stream): DeliveryStats {
-    const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000 })
+    const histogram = newHistogram()
     let owed = 0
-    let delivered = 0
-    for (const { id, due, to } of this.owed[stream]) {
-      for (const socket of to) {
-        owed++
-        const at = this.arrivals.get(`${socket}:${id}`)
-        if (at === undefined) continue
-        delivered++
-        histogram.recordValue(Math.max(1, Math.round((at - due) * 1000)))
-      }
+    for (const latencyMs of this.deliveries(stream)) {
+      owed++
+      if (latencyMs !== undefined) histogram.recordValue(Math.max(1, Math.round(latencyMs * 1000)))
     }
-    const ms = (us: number) => Number((us / 1000).toFixed(2))
-    return {
-      owed,
-      delivered,
-      missing: owed - delivered,
-      duplicates: this.duplicates,
-      p50Ms: ms(histogram.getValueAtPercentile(50)),
-      p99Ms: ms(histogram.getValueAtPercentile(99)),
-      maxMs: ms(histogram.maxValue),
+    const { count, p50Ms, p99Ms, maxMs } = summarise(histogram)
+    return { owed, delivered: count, missing: owed - count, duplicates: this.duplicates, p50Ms, p99Ms, maxMs }
+  }
+
+  /** Each delivery owed, as its latency from due in ms, or undefined while it has not arrived. */
+  private *deliveries(stream: Stream): Generator<number | undefined> {
+    for (const { id, due, to } of this.owed[stream]) {
+      for (const socket of to === undefined ? this.sockets.keys() : [to]) {
+        const at = this.arrivals.get(`${socket}:${id}`)
+        yield at === undefined ? undefined : at - due
+      }
     }
   }
 

@@ -191,10 +191,9 @@ export async function mixedLoad(plan: MixedLoadPlan, audience: Audience): Promis
           return response.body.dump()
         }
         stats.ok++
-        if (kind === 'chat')
-          audience.chatAnswered(((await response.body.json()) as { id: string }).id, due, request.recipient!)
-        else if (kind === 'danmaku') audience.danmakuAnswered(((await response.body.json()) as { id: string }).id, due)
-        else await response.body.dump()
+        if (kind !== 'chat' && kind !== 'danmaku') return response.body.dump()
+        const { id } = (await response.body.json()) as { id: string }
+        audience.owe(kind, id, due, request.recipient)
       })
       .catch(() => {
         const code = abandon.signal.aborted ? 'timeout' : 'failed'
