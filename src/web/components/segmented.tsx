@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react'
 
-interface SegmentedProps<T extends string> {
+interface SegmentedProps<T extends string | number> {
   label: string
   options: readonly T[]
   value: T
@@ -14,7 +14,7 @@ interface SegmentedProps<T extends string> {
 }
 
 /** The id of an option shown as a tab, for its panel's `aria-labelledby`. */
-export function tabId(panelId: string, option: string): string {
+export function tabId(panelId: string, option: string | number): string {
   return `${panelId}-tab-${option}`
 }
 
@@ -22,7 +22,7 @@ export function tabId(panelId: string, option: string): string {
  * A few choices side by side, the app's segmented control. One stop for the Tab key; the arrow keys move the choice,
  * as in any radio group or tab list.
  */
-export function Segmented<T extends string>(props: SegmentedProps<T>) {
+export function Segmented<T extends string | number>(props: SegmentedProps<T>) {
   const { options, value, onChange, tabs, panelId } = props
   const buttons = useRef<(HTMLButtonElement | null)[]>([])
 

@@ -50,10 +50,10 @@ export function Composer({ onText, onImage, moneyActions }: ComposerProps) {
           <Segmented
             small
             label={t('burn.secondsLabel')}
-            options={BURN_CHOICES.map(String)}
-            value={String(burn)}
-            onChange={(seconds) => setBurn(Number(seconds))}
-            text={(seconds) => t('burn.seconds', { count: Number(seconds) })}
+            options={BURN_CHOICES}
+            value={burn}
+            onChange={setBurn}
+            text={(seconds) => t('burn.seconds', { count: seconds })}
           />
           <p className="composer__hint" id={hintId}>
             {t('burn.hint', { count: burn })}
