@@ -92,7 +92,10 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const clock = options.clock ?? Date.now
   const secret = loadSecret(config)
   const log = options.log ?? silentLogger()
-  const database = openDatabase(config, (message) => log.warn({ err: message }, 'database trouble in the background'))
+  const database = openDatabase(config, {
+    warn: (message, details) => log.warn(details ?? {}, message),
+    info: (message, details) => log.info(details ?? {}, message),
+  })
   try {
     await migrateToLatest(database)
   } catch (error) {

@@ -6,14 +6,13 @@ import { MessageBurnedError } from './errors.js'
 import type { ChatDeps, ChatService } from './service.js'
 import { burn, expiredBurns, findMessage, openingsLeft, secretOf, takeOpening, type MessageRow } from './store.js'
 
-const CHECKPOINT_ATTEMPTS = 20
-const CHECKPOINT_RETRY_MS = 50
-
 /**
  * 閱後即焚. A burn message's text lives in one row of `message_secrets` and is never part of a list, a push, a log or
  * a notification. Each recipient may open it once; the last opening (or the 72-hour expiry) deletes the row in the
  * same transaction. Deletion is physical: SQLite runs with secure_delete, which zeroes the freed bytes, and the WAL,
- * which still holds the page as it was, is checkpointed and truncated right after.
+ * which still holds the page as it was, is checkpointed and truncated right after, in a worker thread. A reader in
+ * the WAL (a backup, a `sqlite3` shell) holds that back; the worker then retries it every second until it gets
+ * through, and no request waits for it: the text is already unreadable through the API.
  */
 export class BurnService {
   constructor(
@@ -65,28 +64,10 @@ export class BurnService {
   }
 
   private async afterBurn(message: MessageRow, memberIds: string[]): Promise<void> {
-    await this.checkpoint()
+    await this.database.checkpointer?.purge()
     await this.deps.push.toUsers(memberIds, {
       type: 'message.burned',
       data: { messageId: message.id, conversationId: message.conversation_id },
     })
-  }
-
-  /**
-   * Copies the WAL into the database file and truncates it, so the page that held the text survives nowhere. A reader
-   * or a transaction in progress can hold the checkpoint back; it is retried until it gets through.
-   */
-  private async checkpoint(): Promise<void> {
-    const sqlite = this.database.sqlite
-    if (!sqlite) return
-    for (let attempt = 0; attempt < CHECKPOINT_ATTEMPTS; attempt++) {
-      const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as Array<{
-        busy: number
-        log: number
-        checkpointed: number
-      }>
-      if (result && result.busy === 0 && result.checkpointed === result.log) return
-      await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_RETRY_MS))
-    }
   }
 }

@@ -4,7 +4,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { Config } from '../config.js'
-import { startWalCheckpointer } from './checkpointer.js'
+import { startWalCheckpointer, type BackgroundLog, type WalCheckpointer } from './checkpointer.js'
 import type { Tables } from './tables.js'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -15,6 +15,8 @@ export interface Database {
   dialect: DialectName
   /** Present on SQLite: the driver handle, for pragmas, checkpoints and the ledger's batch writer. */
   sqlite: SQLite.Database | undefined
+  /** Present on SQLite: checkpoints the WAL in a worker thread, and purges it after a burn. */
+  checkpointer: WalCheckpointer | undefined
   /** Present on PostgreSQL: the pool, for the ledger's batch writer. */
   pool: pg.Pool | undefined
   close(): Promise<void>
@@ -29,14 +31,16 @@ function parseSafeInteger(text: string): number {
   return value
 }
 
-/** `warn` hears of trouble in the background (SQLite's checkpoints, lost idle connections), which no request would report. */
-export function openDatabase(config: Config, warn: (message: string) => void = () => {}): Database {
+/** `log` hears of what happens in the background (SQLite's checkpoints, lost idle connections). */
+export function openDatabase(config: Config, log: BackgroundLog = quiet): Database {
   return config.databaseUrl
-    ? openPostgres(config.databaseUrl, config.databaseSchema, warn)
-    : openSqlite(config.dataDir, warn)
+    ? openPostgres(config.databaseUrl, config.databaseSchema, log)
+    : openSqlite(config.dataDir, log)
 }
 
-function openSqlite(dataDir: string, warn: (message: string) => void): Database {
+const quiet: BackgroundLog = { warn: () => {}, info: () => {} }
+
+function openSqlite(dataDir: string, log: BackgroundLog): Database {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, 'lifecircle.db')
   const sqlite = new SQLite(file)
@@ -50,12 +54,13 @@ function openSqlite(dataDir: string, warn: (message: string) => void): Database 
   // Checkpoints happen off the event loop (checkpointer.ts); a WAL that was reset is cut back to this size.
   sqlite.pragma('wal_autocheckpoint = 0')
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`)
-  const checkpointer = startWalCheckpointer(file, warn)
+  const checkpointer = startWalCheckpointer(file, log)
   const db: Db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   return {
     db,
     dialect: 'sqlite',
     sqlite,
+    checkpointer,
     pool: undefined,
     async close() {
       await checkpointer.stop()
@@ -64,7 +69,7 @@ function openSqlite(dataDir: string, warn: (message: string) => void): Database 
   }
 }
 
-function openPostgres(connectionString: string, schema: string | undefined, warn: (message: string) => void): Database {
+function openPostgres(connectionString: string, schema: string | undefined, log: BackgroundLog): Database {
   const pool = new pg.Pool({
     connectionString,
     max: 10,
@@ -75,13 +80,14 @@ function openPostgres(connectionString: string, schema: string | undefined, warn
   // A connection that PostgreSQL drops (restart, failover) emits 'error'; unheard, it would end the process. An idle
   // one is reported by the pool, which forgets it; one checked out between two queries fails its next query, whose
   // caller hears of it. Either way the pool connects afresh when a query next needs a connection.
-  pool.on('error', (error) => warn(`idle PostgreSQL connection lost: ${error.message}`))
+  pool.on('error', (error) => log.warn('idle PostgreSQL connection lost', { err: error.message }))
   pool.on('connect', (client) => client.on('error', () => undefined))
   const db: Db = new Kysely({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
     dialect: 'postgres',
     sqlite: undefined,
+    checkpointer: undefined,
     pool,
     close: () => db.destroy(),
   }

@@ -31,7 +31,10 @@ describe('checkpoints of the embedded database', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lifecircle-db-'))
     const file = path.join(dataDir, 'lifecircle.db')
     const warnings: string[] = []
-    const database = openDatabase(loadConfig({ DATA_DIR: dataDir }), (message) => warnings.push(message))
+    const database = openDatabase(loadConfig({ DATA_DIR: dataDir }), {
+      warn: (message) => warnings.push(message),
+      info: () => {},
+    })
     try {
       const sqlite = database.sqlite!
       expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0)
