@@ -76,7 +76,8 @@ parentPort.on('message', (message) => {
     let tries = 0
     const tryNow = () => {
       if (!pendingSince || attempt()) return report({ answer: message.purge, purged: true })
-      if (++tries < workerData.quickTries) return setTimeout(tryNow, workerData.quickGapMs)
+      // Known to wait for a reader already: no quick tries, so a housekeeping round burning many is not held up.
+      if (!announced && ++tries < workerData.quickTries) return setTimeout(tryNow, workerData.quickGapMs)
       defer()
       report({ answer: message.purge, purged: false })
     }
@@ -98,8 +99,9 @@ export interface BackgroundLog {
 
 export interface WalCheckpointer {
   /**
-   * Copies the WAL into the database file and truncates it, in the worker. Resolves within about a tenth of a second:
-   * true when done, false when a reader holds the WAL, in which case the worker keeps trying until it is done.
+   * Copies the WAL into the database file and truncates it, in the worker. Resolves within about a tenth of a second
+   * (at once while an earlier purge already waits for a reader): true when done, false when a reader holds the WAL,
+   * in which case the worker keeps trying until it is done.
    */
   purge(): Promise<boolean>
   stop(): Promise<void>
