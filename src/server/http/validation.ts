@@ -37,7 +37,7 @@ async function rejectUnstorable(request: { params: unknown; query: unknown; body
   if (inBody !== undefined) throw new ValidationError(inBody || 'body')
 }
 
-/** The path (`items.0.note`, '' for the root) to the first string that is not storable text; iterative, as JSON nests deep. */
+/** The path (`items.0.note`, '' for the root) to the first string holding either; iterative, as JSON nests deep. */
 function unstorablePathIn(root: unknown): string | undefined {
   const pending: Array<[unknown, string]> = [[root, '']]
   for (let next = pending.pop(); next; next = pending.pop()) {
