@@ -28,6 +28,7 @@ import { installCsrfCheck } from './http/csrf.js'
 import { installErrorHandler, sendFrameworkError } from './http/error-handler.js'
 import { installOpenApi } from './http/openapi.js'
 import { installSecurity } from './http/security.js'
+import { installStrictJson } from './http/strict-json.js'
 import { installValidators } from './http/validation.js'
 import { installWebApp } from './http/web.js'
 
@@ -70,6 +71,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     reply.header('x-request-id', request.id)
   })
 
+  installStrictJson(app)
   installValidators(app)
   installErrorHandler(app)
   await app.register(cookie)

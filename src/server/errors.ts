@@ -44,7 +44,8 @@ export class NotFoundError extends DomainError {
   readonly status = 404
 }
 
-export type ValidationProblem = 'invalid' | 'required' | 'unknown'
+/** `deceptive`: a name or title with direction controls, or made only of characters that show nothing. */
+export type ValidationProblem = 'invalid' | 'required' | 'unknown' | 'deceptive'
 
 export class ValidationError extends DomainError {
   readonly code = 'VALIDATION_FAILED'
@@ -59,6 +60,7 @@ export class ValidationError extends DomainError {
   override get messageKey(): ErrorKey {
     if (this.problem === 'required') return 'VALIDATION_REQUIRED'
     if (this.problem === 'unknown') return 'VALIDATION_UNKNOWN_FIELD'
+    if (this.problem === 'deceptive') return 'VALIDATION_DECEPTIVE_TEXT'
     return 'VALIDATION_FAILED'
   }
 }

@@ -1,11 +1,13 @@
 import { Ajv, type ErrorObject, type Options } from 'ajv'
 import addFormats from 'ajv-formats'
 import type { FastifyInstance, FastifySchemaValidationError } from 'fastify'
+import { hasLoneSurrogate, isNameText, NAME_TEXT_FORMAT } from '../../shared/validation/text.js'
 import { ValidationError, type ValidationProblem } from '../errors.js'
 
 function makeAjv(options: Options): Ajv {
   const ajv = new Ajv({ allErrors: false, useDefaults: true, removeAdditional: false, strict: false, ...options })
   addFormats.default(ajv)
+  ajv.addFormat(NAME_TEXT_FORMAT, isNameText)
   return ajv
 }
 
@@ -19,28 +21,29 @@ export function installValidators(app: FastifyInstance): void {
   app.setValidatorCompiler(({ schema, httpPart }) =>
     (httpPart === 'body' ? strict : coercing).compile(schema as object),
   )
-  app.addHook('preValidation', rejectNul)
+  app.addHook('preValidation', rejectUnstorable)
 }
 
 /**
  * A NUL (from `%00` or `\u0000`) is no character any id, cursor, name or text has, and PostgreSQL refuses it in text
- * with an error of its own: turn it away as bad input first, wherever in the request it is.
+ * with an error of its own; half a surrogate pair (a `\ud800` escape in JSON) is no character either, and would be
+ * stored as U+FFFD instead of what was sent. Turn both away as bad input first, wherever in the request they are.
  */
-async function rejectNul(request: { params: unknown; query: unknown; body: unknown }): Promise<void> {
+async function rejectUnstorable(request: { params: unknown; query: unknown; body: unknown }): Promise<void> {
   // In the URL, the parameter's name (a repeated query parameter is one field); in a body, the whole path.
-  const inUrl = nulPathIn(request.params) ?? nulPathIn(request.query)
+  const inUrl = unstorablePathIn(request.params) ?? unstorablePathIn(request.query)
   if (inUrl !== undefined) throw new ValidationError(inUrl.split('.')[0]!)
-  const inBody = nulPathIn(request.body)
+  const inBody = unstorablePathIn(request.body)
   if (inBody !== undefined) throw new ValidationError(inBody || 'body')
 }
 
-/** The path (`items.0.note`, '' for the root) to the first string holding a NUL; iterative, as JSON nests deep. */
-function nulPathIn(root: unknown): string | undefined {
+/** The path (`items.0.note`, '' for the root) to the first string holding either; iterative, as JSON nests deep. */
+function unstorablePathIn(root: unknown): string | undefined {
   const pending: Array<[unknown, string]> = [[root, '']]
   for (let next = pending.pop(); next; next = pending.pop()) {
     const [value, path] = next
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return path
+      if (value.includes('\u0000') || hasLoneSurrogate(value)) return path
     } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
       for (const [key, inner] of Object.entries(value)) pending.push([inner, path ? `${path}.${key}` : key])
     }
@@ -55,7 +58,9 @@ export function toValidationError(errors: FastifySchemaValidationError[]): Valid
   const path = (first.instancePath ?? '').split('/').filter(Boolean)
   const params = (first.params ?? {}) as Record<string, unknown>
   let problem: ValidationProblem = 'invalid'
-  if (first.keyword === 'required' && typeof params.missingProperty === 'string') {
+  if (first.keyword === 'format' && params.format === NAME_TEXT_FORMAT) {
+    problem = 'deceptive'
+  } else if (first.keyword === 'required' && typeof params.missingProperty === 'string') {
     path.push(params.missingProperty)
     problem = 'required'
   } else if (first.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
@@ -71,6 +76,8 @@ const frames = makeAjv({ coerceTypes: false })
 export function bodyValidator<T>(schema: object): (value: unknown) => T {
   const validate = frames.compile(schema)
   return (value) => {
+    const unstorable = unstorablePathIn(value)
+    if (unstorable !== undefined) throw new ValidationError(unstorable || 'body')
     if (!validate(value)) throw toValidationError((validate.errors ?? []) as FastifySchemaValidationError[])
     return value as T
   }

@@ -12,6 +12,7 @@ import type {
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { Db } from '../db/database.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
+import { containsKeyword } from '../../shared/validation/text.js'
 import type { MediaService } from '../media/service.js'
 import { InvalidXmlError, parseBilibiliXml, toBilibiliXml, type BilibiliDanmaku } from './bilibili.js'
 import {
@@ -122,8 +123,8 @@ export class LiveService {
   }
 
   /**
-   * A viewer sends a danmaku to a live event. Checks in order: muted, keywords, rate; then it is stored and
-   * published. Without a video time from the player, it is stamped with the time since the event started.
+   * A viewer sends a danmaku to a live event. Checks in order: muted, keywords (however disguised: full-width, or
+   * with invisible characters between letters), rate; then it is stored as typed and published. Without a video time from the player, it is stamped with the time since the event started.
    */
   async send(actor: Actor, eventId: string, body: SendDanmakuBody): Promise<DanmakuView> {
     const event = await this.find(eventId)
@@ -131,9 +132,8 @@ export class LiveService {
     if (await isMuted(this.deps.db, eventId, actor.id)) throw new DanmakuMutedError()
     const text = body.text.trim()
     if (!text) throw new DanmakuFilteredError()
-    const lowered = text.toLowerCase()
     const keywords = [...BASE_KEYWORDS, ...(await keywordsOf(this.deps.db, eventId))]
-    if (keywords.some((k) => lowered.includes(k.toLowerCase()))) throw new DanmakuFilteredError()
+    if (containsKeyword(text, keywords)) throw new DanmakuFilteredError()
     // Last: only a danmaku that would be shown uses up the sender's rate.
     await this.deps.rate.take(actor.id)
 

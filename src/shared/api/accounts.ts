@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { PHONE_PATTERN } from '../validation/phone.js'
+import { NAME_TEXT_FORMAT } from '../validation/text.js'
 import { LocaleSchema } from './common.js'
 
 const Phone = Type.String({
@@ -8,8 +9,13 @@ const Phone = Type.String({
   examples: ['13800138000'],
 })
 const Password = Type.String({ minLength: 8, maxLength: 128 })
-/** No control characters; trimmed and checked for emptiness by the service. */
-const DisplayName = Type.String({ minLength: 1, maxLength: 32, pattern: '^[^\\u0000-\\u001f\\u007f]+$' })
+/** No control characters, nothing that deceives (see NAME_TEXT_FORMAT); trimmed by the service. */
+const DisplayName = Type.String({
+  minLength: 1,
+  maxLength: 32,
+  pattern: '^[^\\u0000-\\u001f\\u007f]+$',
+  format: NAME_TEXT_FORMAT,
+})
 const Pin = Type.String({ pattern: '^\\d{6}$', description: '6-digit payment PIN' })
 
 export const UserView = Type.Object({
@@ -56,6 +62,7 @@ export const RealNameBody = Type.Object(
       minLength: 2,
       maxLength: 40,
       pattern: "^[\\p{L}\\p{M}·•．. '-]+$",
+      format: NAME_TEXT_FORMAT,
       description: 'Legal name as on the ID card',
     }),
     idNumber: Type.String({ minLength: 1, maxLength: 32, description: '18-character PRC ID number' }),

@@ -1,10 +1,16 @@
 import { Type, type Static } from 'typebox'
+import { NAME_TEXT_FORMAT } from '../validation/text.js'
 import { PersonView } from './social.js'
 import { AMOUNT_MAX_PER_OPERATION } from './wallet.js'
 
 const Id = Type.String({ minLength: 1, maxLength: 64 })
 const Pin = Type.String({ pattern: '^[0-9]{6}$', description: 'the 6-digit payment PIN' })
-const Title = Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\u0000-\\u001f\\u007f]*$' })
+const Title = Type.String({
+  minLength: 1,
+  maxLength: 40,
+  pattern: '^[^\\u0000-\\u001f\\u007f]*$',
+  format: NAME_TEXT_FORMAT,
+})
 const Time = Type.String({ format: 'date-time' })
 const Cursor = Type.String({ minLength: 1, maxLength: 200 })
 const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 20 })

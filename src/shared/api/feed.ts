@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { NAME_TEXT_FORMAT } from '../validation/text.js'
 import { PersonView } from './social.js'
 import { TransactionView } from './wallet.js'
 
@@ -8,6 +9,14 @@ const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 20 })
 /** Free text: any character but control characters other than newline and tab. */
 const Text = (minLength: number, maxLength: number) =>
   Type.String({ minLength, maxLength, pattern: '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$' })
+/** A title others see: text as above, and nothing that deceives (see NAME_TEXT_FORMAT). */
+const Title = (maxLength: number) =>
+  Type.String({
+    minLength: 1,
+    maxLength,
+    pattern: '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$',
+    format: NAME_TEXT_FORMAT,
+  })
 
 export const POST_TEXT_MAX = 2000
 export const COMMENT_TEXT_MAX = 500
@@ -34,7 +43,7 @@ export type Visibility = Static<typeof Visibility>
 
 export const Product = Type.Object(
   {
-    title: Text(1, 60),
+    title: Title(60),
     price: Type.Integer({ minimum: 1, maximum: 5_000_000, description: 'fen' }),
     stock: Type.Integer({ minimum: 0, maximum: 100_000 }),
     description: Type.Optional(Text(0, 1000)),

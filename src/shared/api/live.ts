@@ -1,10 +1,19 @@
 import { Type, type Static } from 'typebox'
+import { NAME_TEXT_FORMAT } from '../validation/text.js'
 import { PersonView } from './social.js'
 
 const Id = Type.String({ minLength: 1, maxLength: 64 })
 const Url = Type.String({ minLength: 1, maxLength: 2000, pattern: '^(https?://|/)[^\\s]*$' })
 const Text = (minLength: number, maxLength: number) =>
   Type.String({ minLength, maxLength, pattern: '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$' })
+/** A title others see: text as above, and nothing that deceives (see NAME_TEXT_FORMAT). */
+const Title = (maxLength: number) =>
+  Type.String({
+    minLength: 1,
+    maxLength,
+    pattern: '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$',
+    format: NAME_TEXT_FORMAT,
+  })
 
 export const DANMAKU_TEXT_MAX = 100
 export const DanmakuMode = Type.Enum(['scroll', 'top', 'bottom'])
@@ -13,7 +22,7 @@ export const Color = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: '#
 
 export const CreateEventBody = Type.Object(
   {
-    title: Text(1, 80),
+    title: Title(80),
     startsAt: Type.String({ format: 'date-time' }),
     streamUrl: Type.Optional(Url),
     coverMediaId: Type.Optional(Id),

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { NAME_TEXT_FORMAT } from '../validation/text.js'
 
 const UserId = Type.String({ minLength: 1, maxLength: 64 })
 const Cursor = Type.String({ minLength: 1, maxLength: 200 })
@@ -72,7 +73,12 @@ export const BlockView = Type.Object({
 export type BlockView = Static<typeof BlockView>
 export const BlocksPage = Type.Object({ items: Type.Array(BlockView) })
 
-const GroupName = Type.String({ minLength: 1, maxLength: 30, pattern: '^[^\\u0000-\\u001f\\u007f]+$' })
+const GroupName = Type.String({
+  minLength: 1,
+  maxLength: 30,
+  pattern: '^[^\\u0000-\\u001f\\u007f]+$',
+  format: NAME_TEXT_FORMAT,
+})
 const MemberIds = Type.Array(UserId, { minItems: 1, maxItems: 499, uniqueItems: true })
 
 export const CreateGroupBody = Type.Object({ name: GroupName, memberIds: MemberIds }, { additionalProperties: false })

@@ -7,6 +7,8 @@ export const errorsEn = {
   VALIDATION_FAILED: 'The field “{{field}}” is invalid.',
   VALIDATION_REQUIRED: 'The field “{{field}}” is required.',
   VALIDATION_UNKNOWN_FIELD: 'The field “{{field}}” is not allowed here.',
+  VALIDATION_DECEPTIVE_TEXT:
+    'The field “{{field}}” must show at least one visible character and cannot contain text-direction controls.',
   BAD_REQUEST: 'The request could not be understood.',
   MALFORMED_JSON: 'The request body is not valid JSON.',
   PAYLOAD_TOO_LARGE: 'The request body is too large.',

@@ -9,6 +9,7 @@ export const errorsZhHans: ErrorCatalog = {
   VALIDATION_FAILED: '字段“{{field}}”格式不正确。',
   VALIDATION_REQUIRED: '请填写字段“{{field}}”。',
   VALIDATION_UNKNOWN_FIELD: '不支持字段“{{field}}”。',
+  VALIDATION_DECEPTIVE_TEXT: '字段“{{field}}”须含有可见字符，且不能含有文字方向控制符。',
   BAD_REQUEST: '无法处理该请求。',
   MALFORMED_JSON: '请求内容不是有效的 JSON。',
   PAYLOAD_TOO_LARGE: '请求内容过大。',

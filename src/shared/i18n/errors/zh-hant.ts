@@ -9,6 +9,7 @@ export const errorsZhHant: ErrorCatalog = {
   VALIDATION_FAILED: '欄位「{{field}}」格式不正確。',
   VALIDATION_REQUIRED: '請填寫欄位「{{field}}」。',
   VALIDATION_UNKNOWN_FIELD: '不支援欄位「{{field}}」。',
+  VALIDATION_DECEPTIVE_TEXT: '欄位「{{field}}」須含有可見字元，且不能含有文字方向控制字元。',
   BAD_REQUEST: '無法處理該請求。',
   MALFORMED_JSON: '請求內容不是有效的 JSON。',
   PAYLOAD_TOO_LARGE: '請求內容過大。',

@@ -1,6 +1,7 @@
 import Danmaku from 'danmaku'
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react'
 import type { DanmakuView } from '../../../shared/api/live.js'
+import { containsKeyword } from '../../../shared/validation/text.js'
 import { AREA_FRACTION, type ViewerSettings } from './viewer-settings.js'
 
 /** How long a scrolling danmaku takes to cross the video, whatever its width. */
@@ -72,7 +73,7 @@ export const DanmakuStage = forwardRef<DanmakuStageHandle, DanmakuStageProps>(fu
       emit(item) {
         const { settings: now, tipText: tip } = current.current
         const text = item.kind === 'tip' && item.amount !== undefined ? tip(item.amount) : item.text
-        if (!now.enabled || emitted.current.has(item.id) || blocked(text, now.blockedWords)) return
+        if (!now.enabled || emitted.current.has(item.id) || containsKeyword(text, now.blockedWords)) return
         emitted.current.add(item.id)
         renderer.current?.emit({
           mode: item.kind === 'tip' ? 'top' : MODES[item.mode],
@@ -106,11 +107,6 @@ export const DanmakuStage = forwardRef<DanmakuStageHandle, DanmakuStageProps>(fu
     />
   )
 })
-
-function blocked(text: string, words: string[]): boolean {
-  const lowered = text.toLowerCase()
-  return words.some((word) => lowered.includes(word.toLowerCase()))
-}
 
 function danmakuNode(item: DanmakuView, text: string): HTMLElement {
   const node = document.createElement('span')
