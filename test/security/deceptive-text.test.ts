@@ -262,3 +262,29 @@ describe('the danmaku keyword filter sees through disguises', () => {
     expect([res.status, res.body.text]).toEqual([201, text])
   })
 })
+
+describe('the Life Circle labels selling posts however the words are disguised', () => {
+  async function postAs(text: string) {
+    const res = await as(alice, 'POST', '/api/v1/posts', { text, visibility: { type: 'friends' } })
+    expect(res.status).toBe(201)
+    return res.body.id as string
+  }
+
+  async function bobSees(postId: string) {
+    const res = await as(bob, 'GET', '/api/v1/feed?foldCommercial=true&limit=100')
+    return res.body.items.find((p: { id: string }) => p.id === postId)
+  }
+
+  it.each(['新货到了 加微信', '新货到了 加\u200b微信', '新货 加ＶＸ', '代\u2060购 日本直邮', '正品代購'])(
+    '%s is commercial and folds for a friend who folds commercial posts',
+    async (text) => {
+      const post = await bobSees(await postAs(text))
+      expect([post.commercial, post.folded, post.text]).toEqual([true, true, text])
+    },
+  )
+
+  it('leaves an ordinary post unlabelled', async () => {
+    const post = await bobSees(await postAs('周末去爬山 微风很舒服'))
+    expect([post.commercial, post.folded]).toEqual([false, undefined])
+  })
+})

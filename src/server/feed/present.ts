@@ -2,6 +2,7 @@ import type { CommentView, MediaView, PostView } from '../../shared/api/feed.js'
 import type { PersonView } from '../../shared/api/social.js'
 import type { Actor } from '../accounts/service.js'
 import { toScript, type Script } from './script.js'
+import { isCommercial } from './commercial.js'
 import type { FeedDeps } from './service.js'
 import { audienceOf, commentsOf, likesOf, mediaIdsOf, type CommentRow, type PostRow } from './store.js'
 
@@ -56,7 +57,7 @@ export async function presentPosts(
     const postComments = comments.filter((c) => c.post_id === post.id && shown(post, c.author_id))
     const isAuthor = post.author_id === viewer.id
     const postTips = isAuthor ? tips.filter((t) => t.refId === post.id) : []
-    const commercial = post.kind === 'product'
+    const commercial = isCommercial(post)
     const ownMedia = mediaIds.get(post.id) ?? []
     const productImage = post.purchase_of_post_id ? productImages.get(post.purchase_of_post_id) : undefined
     const purchaseImage = productImage && ownMedia.includes(productImage) ? productImage : undefined
@@ -84,7 +85,7 @@ export async function presentPosts(
       commercial,
       tipsEnabled: post.tips_enabled === 1,
     }
-    if (commercial && post.product_title !== null && post.product_price !== null) {
+    if (post.kind === 'product' && post.product_title !== null && post.product_price !== null) {
       view.product = {
         title: convert(post.author_id, post.product_title),
         price: post.product_price,

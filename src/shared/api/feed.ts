@@ -113,7 +113,9 @@ export const PostView = Type.Object({
   likedByMe: Type.Boolean(),
   product: Type.Optional(ProductView),
   purchase: Type.Optional(PurchaseView),
-  commercial: Type.Boolean({ description: 'product posts: labelled as commercial everywhere' }),
+  commercial: Type.Boolean({
+    description: 'product posts, and posts whose text sells (加微信, 代购…, however disguised): labelled everywhere',
+  }),
   folded: Type.Optional(Type.Boolean({ description: 'foldCommercial=true: the client collapses it' })),
   tipsEnabled: Type.Boolean(),
   tipTotal: Type.Optional(Type.Integer({ description: 'fen, author only' })),

@@ -60,6 +60,11 @@ export function PostCard({ post, meId, onInteract }: PostCardProps) {
         <h2 className="post__author" id={nameId}>
           {post.author.displayName}
         </h2>
+        {post.commercial && post.kind === 'status' && (
+          <span className="post__promotion" data-testid="post-promotion">
+            {t('circle.promotion')}
+          </span>
+        )}
         <PostText text={post.text} />
         <MediaGrid media={post.media} />
         {post.product && <ProductCard post={{ ...post, product: post.product }} mine={mine} />}
