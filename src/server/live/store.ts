@@ -1,3 +1,5 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import type SQLite from 'better-sqlite3'
 import type { Selectable } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { Executor } from '../ledger/store.js'
@@ -6,7 +8,26 @@ import type { DanmakuTable, LiveEventsTable } from './tables.js'
 export type EventRow = Selectable<LiveEventsTable>
 export type DanmakuRow = Selectable<DanmakuTable>
 
-const IMPORT_CHUNK = 400
+const INSERT_CHUNK = 400
+const COLUMNS = [
+  'id',
+  'event_id',
+  'user_id',
+  'text',
+  'video_time',
+  'mode',
+  'font_size',
+  'color',
+  'pool',
+  'sender_hash',
+  'dmid',
+  'weight',
+  'kind',
+  'amount',
+  'recalled_at',
+  'created_at',
+] as const satisfies ReadonlyArray<keyof DanmakuRow>
+const sqliteInserts = new WeakMap<SQLite.Database, SQLite.Statement<unknown[]>>()
 
 export async function insertEvent(db: Db, row: EventRow): Promise<void> {
   await db.insertInto('live_events').values(row).execute()
@@ -39,12 +60,46 @@ export async function moveEvent(
 }
 
 export async function insertDanmaku(db: Executor, rows: DanmakuRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += IMPORT_CHUNK) {
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
     await db
       .insertInto('danmaku')
-      .values(rows.slice(i, i + IMPORT_CHUNK))
+      .values(rows.slice(i, i + INSERT_CHUNK))
       .execute()
   }
+}
+
+/**
+ * A whole import in one transaction: all of it or none of it. On PostgreSQL the transaction has a connection of
+ * its own, and the event loop serves other requests between chunks. On SQLite the one connection is the
+ * transaction's until it ends, so the shortest hold is the kindest: the driver's prepared statement, row by row,
+ * with no SQL to build per chunk.
+ */
+export async function insertImported(db: Db, sqlite: SQLite.Database | undefined, rows: DanmakuRow[]): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (sqlite) {
+      const insert = sqliteInsertOf(sqlite)
+      for (const row of rows) insert.run(COLUMNS.map((column) => row[column]))
+      return
+    }
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      if (i > 0) await yieldToEventLoop()
+      await trx
+        .insertInto('danmaku')
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute()
+    }
+  })
+}
+
+function sqliteInsertOf(sqlite: SQLite.Database): SQLite.Statement<unknown[]> {
+  let statement = sqliteInserts.get(sqlite)
+  if (!statement) {
+    statement = sqlite.prepare(
+      `insert into danmaku (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')})`,
+    )
+    sqliteInserts.set(sqlite, statement)
+  }
+  return statement
 }
 
 export async function findDanmaku(db: Db, id: string): Promise<DanmakuRow | undefined> {
