@@ -36,7 +36,7 @@ const MODE_NUMBERS: Record<DanmakuMode, number> = { scroll: 1, bottom: 4, top: 5
 /** A DOCTYPE may declare small entities (never expanded); a bigger one is a bomb in the making. */
 const MAX_ENTITY_CHARS = 1024
 /** Items read between two turns of the event loop. */
-const READ_SLICE = 2000
+const READ_SLICE = 500
 /**
  * What a `p` field may hold; an item outside is skipped. Every column holds these, and a send time within the year
  * 9999 is a date that both engines and `Date` can write out.

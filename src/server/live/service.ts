@@ -62,7 +62,7 @@ export const BASE_KEYWORDS = ['加微信', '加VX', '代刷', '刷单', '赌博'
 const FONT_SIZES = { small: 18, normal: 25, large: 36 } as const
 const RECALL_WINDOW_MS = 2 * 60_000
 /** Imported rows built between two turns of the event loop. */
-const ROWS_PER_TURN = 2000
+const ROWS_PER_TURN = 500
 
 export interface LiveDeps {
   db: Db
