@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { runChatBench } from './chat/index.js'
 import { runDanmakuBench } from './danmaku/index.js'
 import { runFeedBench } from './feed/index.js'
+import { runImportBench } from './import/index.js'
 import { runLedgerBench } from './ledger/index.js'
 import { runMixedBench } from './mixed/index.js'
 import { runRedPacketBench } from './redpacket/index.js'
@@ -90,6 +91,14 @@ Options (mixed):
   --warmup <s>         sent first at the same rate and not counted (10)
   --connections <n>    connections per process (16)
 
+  import    /health latency p50/p99/max on a listening server while a host imports the largest danmaku file
+            the server takes (20,000 items, just under 5 MiB), on SQLite and PostgreSQL
+
+Options (import):
+  --pg <url>, --only <engine>   as for ledger
+  --runs <n>           imports per engine, one after another (3)
+  --probe-ms <n>       a /health probe every n ms, open loop (5)
+
 Run with node --expose-gc (see docs/performance.md) for memory readings after a full collection.`
 
 const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test'
@@ -130,16 +139,26 @@ async function main(argv: string[]): Promise<number> {
       ports: { type: 'string', default: '3101,3102' },
       connections: { type: 'string' },
       warmup: { type: 'string' },
+      runs: { type: 'string' },
+      'probe-ms': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   })
   const [name] = positionals
-  if (values.help || !['ledger', 'feed', 'chat', 'danmaku', 'redpacket', 'mixed'].includes(name ?? '')) {
+  if (values.help || !['ledger', 'feed', 'chat', 'danmaku', 'redpacket', 'mixed', 'import'].includes(name ?? '')) {
     console.log(USAGE)
     return values.help ? 0 : 2
   }
   const pg = values.pg ?? process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL
   const postgresUrl = pg === 'off' || values.only === 'sqlite' ? undefined : pg
+  if (name === 'import') {
+    return runImportBench({
+      postgresUrl,
+      sqlite: values.only !== 'postgres',
+      runs: positiveInt(values.runs ?? '3', 'runs'),
+      probeEveryMs: positiveInt(values['probe-ms'] ?? '5', 'probe-ms'),
+    })
+  }
   if (name === 'mixed') {
     return runMixedBench({
       postgresUrl: pg === 'off' ? DEFAULT_POSTGRES_URL : pg,

@@ -189,6 +189,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const danmakuRate: BucketRule = { perSecond: 1, burst: 3 }
   const live = new LiveService({
     db,
+    sqlite: database.sqlite,
     accounts,
     media,
     rooms,

@@ -1,22 +1,32 @@
 import crypto from 'node:crypto'
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import type SQLite from 'better-sqlite3'
 import { monotonicFactory } from 'ulid'
-import type {
-  CreateEventBody,
-  DanmakuQuery,
-  DanmakuView,
-  EventsQuery,
-  EventView,
-  MuteBody,
-  SendDanmakuBody,
+import {
+  DANMAKU_IMPORT_MAX_ITEMS,
+  type CreateEventBody,
+  type DanmakuQuery,
+  type DanmakuView,
+  type EventsQuery,
+  type EventView,
+  type MuteBody,
+  type SendDanmakuBody,
 } from '../../shared/api/live.js'
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { Db } from '../db/database.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { containsKeyword } from '../../shared/validation/text.js'
 import type { MediaService } from '../media/service.js'
-import { InvalidXmlError, parseBilibiliXml, toBilibiliXml, type BilibiliDanmaku } from './bilibili.js'
+import {
+  InvalidXmlError,
+  parseBilibiliXml,
+  toBilibiliXml,
+  TooManyItemsError,
+  type BilibiliDanmaku,
+} from './bilibili.js'
 import {
   DanmakuFilteredError,
+  DanmakuImportTooLargeError,
   DanmakuMutedError,
   EventNotLiveError,
   EventStateInvalidError,
@@ -32,8 +42,8 @@ import {
   eventsWithCover,
   findDanmaku,
   findEvent,
-  insertDanmaku,
   insertEvent,
+  insertImported,
   isMuted,
   keywordsOf,
   listEvents,
@@ -52,9 +62,13 @@ const newId = monotonicFactory()
 export const BASE_KEYWORDS = ['加微信', '加VX', '代刷', '刷单', '赌博', '博彩', 'http://', 'https://']
 const FONT_SIZES = { small: 18, normal: 25, large: 36 } as const
 const RECALL_WINDOW_MS = 2 * 60_000
+/** Imported rows built between two turns of the event loop. */
+const ROWS_PER_TURN = 500
 
 export interface LiveDeps {
   db: Db
+  /** Present on SQLite: imports write through the driver's own statement. */
+  sqlite: SQLite.Database | undefined
   accounts: AccountsService
   media: MediaService
   rooms: LiveRooms
@@ -194,19 +208,26 @@ export class LiveService {
     )
   }
 
-  /** The host brings in a Bilibili file: all of it, or (when it is not well-formed) none of it. */
+  /**
+   * The host brings in a Bilibili file: all of it, or (when it is not well-formed, or holds too many items) none of
+   * it. Parsed off the event loop and stored in one transaction; see parseBilibiliXml for what is skipped.
+   */
   async importXml(actor: Actor, eventId: string, xml: string): Promise<{ imported: number; skipped: number }> {
     await this.hosted(actor, eventId)
-    let parsed: ReturnType<typeof parseBilibiliXml>
+    let parsed: Awaited<ReturnType<typeof parseBilibiliXml>>
     try {
-      parsed = parseBilibiliXml(xml)
+      parsed = await parseBilibiliXml(xml, DANMAKU_IMPORT_MAX_ITEMS)
     } catch (error) {
       if (error instanceof InvalidXmlError) throw new InvalidXmlBodyError()
+      if (error instanceof TooManyItemsError) throw new DanmakuImportTooLargeError()
       throw error
     }
-    const now = this.deps.clock()
-    const rows = parsed.items.map((item): DanmakuRow => fromBilibili(item, eventId, now))
-    await this.deps.db.transaction().execute((trx) => insertDanmaku(trx, rows))
+    const rows: DanmakuRow[] = []
+    for (const [i, item] of parsed.items.entries()) {
+      if (i > 0 && i % ROWS_PER_TURN === 0) await yieldToEventLoop()
+      rows.push(fromBilibili(item, eventId))
+    }
+    await insertImported(this.deps.db, this.deps.sqlite, rows)
     return { imported: rows.length, skipped: parsed.skipped }
   }
 
@@ -318,7 +339,7 @@ function toBilibili(row: DanmakuRow, salt: string): BilibiliDanmaku {
   }
 }
 
-function fromBilibili(item: BilibiliDanmaku, eventId: string, now: number): DanmakuRow {
+function fromBilibili(item: BilibiliDanmaku, eventId: string): DanmakuRow {
   return {
     id: newId(),
     event_id: eventId,
@@ -335,7 +356,7 @@ function fromBilibili(item: BilibiliDanmaku, eventId: string, now: number): Danm
     kind: 'danmaku',
     amount: null,
     recalled_at: null,
-    // The file's own send time is kept for export; the row's creation time is when it came in.
-    created_at: item.sentAt > 0 ? item.sentAt * 1000 : now,
+    // The file's own send time, kept for export as it was written (0 included).
+    created_at: item.sentAt * 1000,
   }
 }

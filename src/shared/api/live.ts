@@ -4,18 +4,19 @@ import { PersonView } from './social.js'
 
 const Id = Type.String({ minLength: 1, maxLength: 64 })
 const Url = Type.String({ minLength: 1, maxLength: 2000, pattern: '^(https?://|/)[^\\s]*$' })
-const Text = (minLength: number, maxLength: number) =>
-  Type.String({ minLength, maxLength, pattern: '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$' })
+/** Tab and newline pass; every other C0 control and DEL does not. */
+export const TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$'
+const Text = (minLength: number, maxLength: number) => Type.String({ minLength, maxLength, pattern: TEXT_PATTERN })
 /** A title others see: text as above, and nothing that deceives (see NAME_TEXT_FORMAT). */
 const Title = (maxLength: number) =>
-  Type.String({
-    minLength: 1,
-    maxLength,
-    pattern: '^[^\\u0000-\\u0008\\u000b-\\u001f\\u007f]*$',
-    format: NAME_TEXT_FORMAT,
-  })
+  Type.String({ minLength: 1, maxLength, pattern: TEXT_PATTERN, format: NAME_TEXT_FORMAT })
 
 export const DANMAKU_TEXT_MAX = 100
+/** A Bilibili file brought in at once: bytes of the body and <d> items in it. */
+export const DANMAKU_IMPORT_MAX_BYTES = 5 * 1024 * 1024
+export const DANMAKU_IMPORT_MAX_ITEMS = 20_000
+/** Video times, in seconds: 115 days, past any stream. */
+export const VIDEO_TIME_MAX = 1e7
 export const DanmakuMode = Type.Enum(['scroll', 'top', 'bottom'])
 export const DanmakuSize = Type.Enum(['small', 'normal', 'large'])
 export const Color = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: '#rrggbb' })
@@ -68,7 +69,9 @@ export const SendDanmakuBody = Type.Object(
     color: Type.Optional(Color),
     mode: Type.Optional(DanmakuMode),
     size: Type.Optional(DanmakuSize),
-    videoTime: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7, description: 'seconds into the video' })),
+    videoTime: Type.Optional(
+      Type.Number({ minimum: 0, maximum: VIDEO_TIME_MAX, description: 'seconds into the video' }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -89,8 +92,8 @@ export const DanmakuView = Type.Object({
 export type DanmakuView = Static<typeof DanmakuView>
 
 export const DanmakuQuery = Type.Object({
-  from: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7, description: 'seconds, inclusive' })),
-  to: Type.Optional(Type.Number({ minimum: 0, maximum: 1e7, description: 'seconds, exclusive' })),
+  from: Type.Optional(Type.Number({ minimum: 0, maximum: VIDEO_TIME_MAX, description: 'seconds, inclusive' })),
+  to: Type.Optional(Type.Number({ minimum: 0, maximum: VIDEO_TIME_MAX, description: 'seconds, exclusive' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 500 })),
 })
 export type DanmakuQuery = Static<typeof DanmakuQuery>

@@ -72,4 +72,6 @@ export const errorsEn = {
   DANMAKU_FILTERED: 'This danmaku contains words this room does not allow.',
   RECALL_WINDOW_PASSED: 'A danmaku can only be recalled within 2 minutes.',
   INVALID_XML: 'This is not a well-formed Bilibili danmaku file; nothing was imported.',
+  DANMAKU_IMPORT_TOO_LARGE:
+    'A danmaku file may be at most {{maxMegabytes}} MB with at most {{maxItems}} items; nothing was imported.',
 } as const

@@ -73,4 +73,5 @@ export const errorsZhHans: ErrorCatalog = {
   DANMAKU_FILTERED: '弹幕包含本直播间不允许的内容。',
   RECALL_WINDOW_PASSED: '弹幕只能在发送后 2 分钟内撤回。',
   INVALID_XML: '这不是格式正确的 B 站弹幕文件，未导入任何内容。',
+  DANMAKU_IMPORT_TOO_LARGE: '弹幕文件不能超过 {{maxMegabytes}} MB，且最多 {{maxItems}} 条；未导入任何内容。',
 }

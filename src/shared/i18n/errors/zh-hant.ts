@@ -73,4 +73,5 @@ export const errorsZhHant: ErrorCatalog = {
   DANMAKU_FILTERED: '彈幕包含本直播間不允許的內容。',
   RECALL_WINDOW_PASSED: '彈幕只能在發送後 2 分鐘內撤回。',
   INVALID_XML: '這不是格式正確的 B 站彈幕檔案，未匯入任何內容。',
+  DANMAKU_IMPORT_TOO_LARGE: '彈幕檔案不能超過 {{maxMegabytes}} MB，且最多 {{maxItems}} 條；未匯入任何內容。',
 }
