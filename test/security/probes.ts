@@ -143,6 +143,10 @@ export const PUBLIC: Record<string, { reason: string; url: (w: World) => string 
     reason: 'anyone’s post list, filtered to what the caller may see (checked in the matrix)',
     url: (w) => `/users/${w.alice.id}/posts`,
   },
+  'GET /api/v1/users/:id': {
+    reason: 'the public card (display name, masked name, avatar) that posts and chats show; 404 to whom they block',
+    url: (w) => `/users/${w.alice.id}`,
+  },
   'GET /api/v1/live/events/:id': {
     reason: 'live events are public listings',
     url: (w) => `/live/events/${w.ids.liveEvent}`,

@@ -16,6 +16,7 @@ import {
   FriendsPage,
   GroupsPage,
   GroupView,
+  PersonView,
   RenameGroupBody,
 } from '../../shared/api/social.js'
 import { PageQuery } from '../../shared/api/wallet.js'
@@ -51,6 +52,22 @@ export function socialRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/friend-requests/:id/decline',
       { schema: { tags, params: IdParams, response: { 200: FriendRequestView } } },
       async (request) => ctx.social.decline(actorOf(request), request.params.id),
+    )
+    app.get(
+      '/users/:id',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: 'A person by id: display name, masked real name, avatar',
+          description:
+            'What every post, chat and friend list shows of them, for screens that start from an id (a deep link to ' +
+            'a transfer). The web app shows only this, never a name from the URL. 404 for an unknown id or for ' +
+            'someone who has blocked the caller.',
+          params: IdParams,
+          response: { 200: PersonView },
+        },
+      },
+      async (request) => ctx.social.person(actorOf(request), request.params.id),
     )
     app.get('/friends', { schema: { tags, querystring: PageQuery, response: { 200: FriendsPage } } }, async (request) =>
       ctx.social.friends(actorOf(request), request.query),

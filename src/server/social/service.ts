@@ -166,6 +166,16 @@ export class SocialService {
     }
   }
 
+  /**
+   * One person's public card — what every post, chat and friend list shows of them — for a screen that has only their
+   * id (a deep link). Someone who blocked the viewer does not exist to them, as everywhere else.
+   */
+  async person(actor: Actor, userId: string): Promise<PersonView> {
+    const person = (await this.accounts.profiles([userId])).get(userId)
+    if (!person || (await this.hasBlocked(userId, actor.id))) throw new NotFoundError()
+    return person
+  }
+
   async removeFriend(actor: Actor, friendId: string): Promise<void> {
     if ((await deleteFriendship(this.db, actor.id, friendId)) === 0) throw new NotFoundError()
   }

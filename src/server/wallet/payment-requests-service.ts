@@ -1,5 +1,6 @@
 import { monotonicFactory } from 'ulid'
-import type { PaymentRequestBody, PaymentRequestsQuery, PaymentRequestView, Person } from '../../shared/api/wallet.js'
+import type { PersonView } from '../../shared/api/social.js'
+import type { PaymentRequestBody, PaymentRequestsQuery, PaymentRequestView } from '../../shared/api/wallet.js'
 import type { Actor } from '../accounts/service.js'
 import { ForbiddenError, NotFoundError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
@@ -147,8 +148,8 @@ function assertOpen(request: PaymentRequestRow): void {
   if (request.status === 'declined') throw new RequestDeclinedError()
 }
 
-function toView(row: PaymentRequestRow, people: Map<string, Person>): PaymentRequestView {
-  const person = (id: string): Person => ({ id, displayName: people.get(id)?.displayName ?? '' })
+function toView(row: PaymentRequestRow, people: Map<string, PersonView>): PaymentRequestView {
+  const person = (id: string) => people.get(id) ?? { id, displayName: '', maskedName: null, avatarUrl: null }
   return {
     id: row.id,
     status: row.status as PaymentRequestView['status'],

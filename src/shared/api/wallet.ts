@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { PersonView } from './social.js'
 
 /** Why money moved; the web app gives each its icon. */
 export const CATEGORIES = [
@@ -91,8 +92,8 @@ export const PaymentRequestView = Type.Object({
   amount: Type.Integer(),
   currency: Currency,
   note: Type.Union([Type.String(), Type.Null()]),
-  requester: Person,
-  payer: Person,
+  requester: PersonView,
+  payer: PersonView,
   createdAt: Type.String({ format: 'date-time' }),
   settledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 })

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { UserSummary } from '../../shared/api/accounts.js'
+import type { PersonView } from '../../shared/api/social.js'
 import type {
   Bill,
   PaymentRequestBody,
@@ -52,6 +53,14 @@ export function useUserByPhone(phone: string | undefined) {
     queryFn: () => request<{ items: UserSummary[] }>('GET', `/users?phone=${encodeURIComponent(phone ?? '')}`),
     enabled: phone !== undefined,
     staleTime: 60_000,
+  })
+}
+
+/** Someone by id, as the server shows them: the only source of a payee's name when a page starts from an id. */
+export function usePerson(id: string) {
+  return useQuery({
+    queryKey: ['users', 'id', id],
+    queryFn: () => request<PersonView>('GET', `/users/${encodeURIComponent(id)}`),
   })
 }
 

@@ -159,6 +159,7 @@ export const uiEn = {
     title: 'Enter payment PIN',
     close: 'Close',
     progress: '{{entered}} of 6 digits entered',
+    payee: 'Payee',
   },
   topUp: {
     title: 'Top up',
@@ -179,6 +180,9 @@ export const uiEn = {
     pinFor: 'Transfer to {{name}}',
     doneTitle: 'Transfer successful',
     doneBody: '{{name}} has received {{amount}}.',
+    unknownRecipient: 'This payee could not be found. The link may be wrong: find them by phone number instead.',
+    toYourself: 'You cannot transfer to yourself.',
+    findByPhone: 'Find by phone number',
   },
   request: {
     title: 'Request money',

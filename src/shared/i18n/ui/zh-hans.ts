@@ -159,6 +159,7 @@ export const uiZhHans: UiCatalog = {
     title: '请输入支付密码',
     close: '关闭',
     progress: '已输入 {{entered}} 位，共 6 位',
+    payee: '收款人',
   },
   topUp: {
     title: '充值',
@@ -178,6 +179,9 @@ export const uiZhHans: UiCatalog = {
     pinFor: '向 {{name}} 转账',
     doneTitle: '转账成功',
     doneBody: '{{name}} 已收到 {{amount}}。',
+    unknownRecipient: '找不到这位收款人。链接可能有误，请按手机号查找。',
+    toYourself: '不能给自己转账。',
+    findByPhone: '按手机号查找',
   },
   request: {
     title: '收钱',

@@ -159,6 +159,7 @@ export const uiZhHant: UiCatalog = {
     title: '請輸入支付密碼',
     close: '關閉',
     progress: '已輸入 {{entered}} 位，共 6 位',
+    payee: '收款人',
   },
   topUp: {
     title: '儲值',
@@ -178,6 +179,9 @@ export const uiZhHant: UiCatalog = {
     pinFor: '轉帳給 {{name}}',
     doneTitle: '轉帳成功',
     doneBody: '{{name}} 已收到 {{amount}}。',
+    unknownRecipient: '找不到這位收款人。連結可能有誤，請按手機號碼查找。',
+    toYourself: '不能轉帳給自己。',
+    findByPhone: '按手機號碼查找',
   },
   request: {
     title: '收款',

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { PersonView } from '../../../shared/api/social.js'
 import { isApiError } from '../../api/api-error.js'
 import { useChatTransfer } from '../../api/chat-transfers.js'
 import { useWallet } from '../../api/wallet.js'
@@ -16,13 +17,14 @@ import { WalletGate } from '../wallet/wallet-gate.js'
 
 interface TransferSheetProps {
   conversationId: string
-  peerName: string
+  /** The other person, as the server's conversation names them. */
+  peer: PersonView
   onClose: () => void
   onSent: () => void
 }
 
 /** 转账 to the other person of a direct chat: amount, a note, the PIN; the card then appears in the chat. */
-export function TransferSheet({ conversationId, peerName, onClose, onSent }: TransferSheetProps) {
+export function TransferSheet({ conversationId, peer, onClose, onSent }: TransferSheetProps) {
   const { t } = useTranslation()
   const format = useFormat()
   const wallet = useWallet()
@@ -55,7 +57,7 @@ export function TransferSheet({ conversationId, peerName, onClose, onSent }: Tra
 
   return (
     <>
-      <Sheet open={pinFor === null} onClose={onClose} title={t('money.transferTo', { name: peerName })}>
+      <Sheet open={pinFor === null} onClose={onClose} title={t('money.transferTo', { name: peer.displayName })}>
         <WalletGate needsPin>
           <form className="money-form" onSubmit={submit} noValidate>
             <AmountField
@@ -84,7 +86,8 @@ export function TransferSheet({ conversationId, peerName, onClose, onSent }: Tra
       <PinSheet
         open={pinFor !== null}
         onClose={() => setPinFor(null)}
-        purpose={t('transfer.pinFor', { name: peerName })}
+        purpose={t('transfer.pinFor', { name: peer.displayName })}
+        payee={peer}
         amount={format.money(pinFor ?? 0)}
         onSubmit={pay}
         pending={transfer.isPending}

@@ -97,6 +97,7 @@ export function OrderSheets({ order, sheet, onSheet }: OrderSheetsProps) {
             ? t('order.pinForFriend', { name: order.buyer.displayName })
             : t('order.pinFor', { title: order.title })
         }
+        payee={order.seller}
         amount={amount}
         onSubmit={payWith}
         pending={pay.isPending}

@@ -67,6 +67,7 @@ export function RepaySheet({ iou, onClose }: { iou: IouView; onClose: () => void
         open={pinFor !== null}
         onClose={() => setPinFor(null)}
         purpose={t('iou.repayPinFor', { name: iou.lender.displayName })}
+        payee={iou.lender}
         amount={format.money(pinFor ?? 0)}
         onSubmit={pay}
         pending={repay.isPending}

@@ -92,6 +92,7 @@ export function IncomingRequests() {
         open={paying !== null && !payFailed}
         onClose={() => setPaying(null)}
         purpose={paying ? t('incoming.pinFor', { name: paying.requester.displayName }) : ''}
+        payee={paying?.requester}
         amount={paying ? format.money(paying.amount) : ''}
         onSubmit={submitPin}
         pending={pay.isPending}

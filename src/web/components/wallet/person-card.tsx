@@ -9,13 +9,13 @@ export function PersonCard({
   phone,
   action,
 }: {
-  person: Pick<UserSummary, 'displayName'> & { maskedName?: string | null }
+  person: Pick<UserSummary, 'displayName'> & { maskedName?: string | null; avatarUrl?: string | null }
   phone?: string | undefined
   action?: ReactNode
 }) {
   return (
     <div className="person-card">
-      <Avatar name={person.displayName} size={44} />
+      <Avatar name={person.displayName} url={person.avatarUrl} size={44} />
       <div className="person-card__text">
         <p className="person-card__name" data-testid="person-name">
           {person.displayName}

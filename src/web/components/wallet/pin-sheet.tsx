@@ -1,6 +1,8 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { PersonView } from '../../../shared/api/social.js'
 import { isApiError } from '../../api/api-error.js'
+import { Avatar } from '../avatar.js'
 import { PinBoxes } from '../pin-boxes.js'
 import { Sheet } from '../sheet.js'
 import { Spinner } from '../spinner.js'
@@ -9,8 +11,10 @@ import { WalletErrorAlert } from './wallet-error-alert.js'
 interface PinSheetProps {
   open: boolean
   onClose: () => void
-  /** What the payer is confirming, e.g. "向 阿杰 转账". */
+  /** What the payer is confirming, e.g. "向 阿杰 转账"; any name in it comes from the server. */
   purpose: string
+  /** Who receives the money, from the server's own view of them: never from the URL. */
+  payee?: PersonView | undefined
   amount: string
   /** Sends the payment with this PIN; rejects with the ApiError to show. */
   onSubmit: (pin: string) => void
@@ -19,7 +23,7 @@ interface PinSheetProps {
 }
 
 /** 输入支付密码: the sheet that confirms a payment, as Alipay's. Six digits in, the payment goes at once. */
-export function PinSheet({ open, onClose, purpose, amount, onSubmit, pending, error }: PinSheetProps) {
+export function PinSheet({ open, onClose, purpose, payee, amount, onSubmit, pending, error }: PinSheetProps) {
   const { t } = useTranslation()
   const purposeId = useId()
   const [pin, setPin] = useState('')
@@ -45,6 +49,16 @@ export function PinSheet({ open, onClose, purpose, amount, onSubmit, pending, er
         <p className="pin-sheet__purpose" id={purposeId}>
           {purpose}
         </p>
+        {payee && (
+          <p className="pin-sheet__payee">
+            <Avatar name={payee.displayName} url={payee.avatarUrl} size={24} />
+            <span className="visually-hidden">{t('pinSheet.payee')} </span>
+            <span className="pin-sheet__payee-name" data-testid="pin-sheet-payee">
+              {payee.displayName}
+              {payee.maskedName ? ` (${payee.maskedName})` : ''}
+            </span>
+          </p>
+        )}
         <p className="pin-sheet__amount" data-testid="pin-sheet-amount">
           {amount}
         </p>

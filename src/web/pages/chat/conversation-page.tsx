@@ -199,10 +199,10 @@ function Conversation({ conversation, me }: { conversation: ConversationView; me
           onSent={moneySent}
         />
       )}
-      {moneySheet === 'transfer' && (
+      {moneySheet === 'transfer' && conversation.peer && (
         <TransferSheet
           conversationId={conversation.id}
-          peerName={conversation.title}
+          peer={conversation.peer}
           onClose={() => setMoneySheet(null)}
           onSent={moneySent}
         />

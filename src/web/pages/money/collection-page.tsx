@@ -150,6 +150,7 @@ function CollectionBody({ collection }: { collection: CollectionView }) {
           open={paying}
           onClose={() => setPaying(false)}
           purpose={t('collection.pinFor', { name: collection.collector.displayName })}
+          payee={collection.collector}
           amount={format.money(mine.amount)}
           onSubmit={submitPin}
           pending={pay.isPending}

@@ -193,6 +193,7 @@ function IouBody({ iou, meId }: { iou: IouView; meId: string }) {
         open={sheet === 'accept'}
         onClose={() => setSheet(null)}
         purpose={t('iou.acceptPinFor', { name: iou.borrower.displayName })}
+        payee={iou.borrower}
         amount={money(iou.amount)}
         onSubmit={submitPin}
         pending={accept.isPending}

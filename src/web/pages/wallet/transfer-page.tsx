@@ -1,11 +1,15 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
+import type { PersonView } from '../../../shared/api/social.js'
 import type { TransactionView } from '../../../shared/api/wallet.js'
+import { useMe } from '../../api/accounts.js'
 import { isApiError } from '../../api/api-error.js'
-import { useTransfer, useWallet } from '../../api/wallet.js'
+import { usePerson, useTransfer, useWallet } from '../../api/wallet.js'
 import { Button } from '../../components/button.js'
+import { FormAlert } from '../../components/form-alert.js'
 import { PageHeader } from '../../components/page-header.js'
+import { Spinner } from '../../components/spinner.js'
 import { TextField } from '../../components/text-field.js'
 import { AmountField } from '../../components/wallet/amount-field.js'
 import { MoneyResult } from '../../components/wallet/money-result.js'
@@ -18,55 +22,99 @@ import { NOTE_MAX_LENGTH } from '../../lib/amount.js'
 import { PIN_ERRORS, useAmount } from '../../lib/use-amount.js'
 import { useFormat } from '../../lib/use-format.js'
 
-interface Recipient {
-  id: string
-  displayName: string
-  maskedName?: string | null
-}
-
-/** `?to=<userId>&name=<displayName>` pre-selects the recipient, for pages that already know who it is. */
-function presetRecipient(params: URLSearchParams): Recipient | null {
-  const id = params.get('to')
-  return id ? { id, displayName: params.get('name') ?? '' } : null
-}
-
-/** 转账: find the person by phone, confirm them, amount and note, PIN, done. */
+/**
+ * 转账: find the person by phone, confirm them, amount and note, PIN, done. `?to=<userId>` starts at a known
+ * person; only the id is taken from the link, and whom it names comes from the server, so no text in a URL
+ * (`&name=mom`) can reach the form or the PIN sheet.
+ */
 export function TransferPage() {
   const { t } = useTranslation()
   const format = useFormat()
   const [params] = useSearchParams()
-  const [recipient, setRecipient] = useState<Recipient | null>(() => presetRecipient(params))
-  const [done, setDone] = useState<TransactionView | null>(null)
+  const [recipientId, setRecipientId] = useState<string | null>(() => params.get('to') || null)
+  const [done, setDone] = useState<{ transaction: TransactionView; recipient: PersonView } | null>(null)
 
   return (
     <div className="page">
       <PageHeader title={t('transfer.title')} backTo="/wallet" />
       <WalletGate needsPin>
-        {done && recipient ? (
+        {done ? (
           <MoneyResult
             title={t('transfer.doneTitle')}
-            amount={format.money(-done.amount)}
+            amount={format.money(-done.transaction.amount)}
             body={t('transfer.doneBody', {
-              name: done.counterparty?.displayName ?? recipient.displayName,
-              amount: format.money(-done.amount),
+              name: done.transaction.counterparty?.displayName ?? done.recipient.displayName,
+              amount: format.money(-done.transaction.amount),
             })}
           >
             <Link className="button button--primary button--block" to="/wallet">
               <span>{t('wallet.backToWallet')}</span>
             </Link>
           </MoneyResult>
-        ) : recipient ? (
-          <TransferForm recipient={recipient} onChangeRecipient={() => setRecipient(null)} onDone={setDone} />
+        ) : recipientId ? (
+          <Recipient
+            id={recipientId}
+            onChangeRecipient={() => setRecipientId(null)}
+            onDone={(transaction, recipient) => setDone({ transaction, recipient })}
+          />
         ) : (
-          <PersonFinder onConfirm={setRecipient} />
+          <PersonFinder onConfirm={(person) => setRecipientId(person.id)} />
         )}
       </WalletGate>
     </div>
   )
 }
 
+/** The person behind an id, as the server shows them; anyone it will not name, or who cannot be paid, stops here. */
+function Recipient(props: {
+  id: string
+  onChangeRecipient: () => void
+  onDone: (transaction: TransactionView, recipient: PersonView) => void
+}) {
+  const { t } = useTranslation()
+  const me = useMe().data
+  const person = usePerson(props.id)
+
+  if (person.isPending) {
+    return (
+      <div className="list-end">
+        <Spinner label={t('common.loading')} />
+      </div>
+    )
+  }
+  const recipient = person.data
+  const problem = person.isError
+    ? // Unknown, hidden by a block or not an id at all: all the same to the payer.
+      isApiError(person.error) && person.error.status < 500
+      ? t('transfer.unknownRecipient')
+      : person.error.message
+    : recipient?.id === me?.id
+      ? t('transfer.toYourself')
+      : !recipient?.maskedName
+        ? t('person.notVerified')
+        : undefined
+  if (problem !== undefined || !recipient) {
+    return (
+      <section className="card form">
+        {recipient && <PersonCard person={recipient} />}
+        <FormAlert message={problem} />
+        <Button variant="secondary" block onClick={props.onChangeRecipient}>
+          {t('transfer.findByPhone')}
+        </Button>
+      </section>
+    )
+  }
+  return (
+    <TransferForm
+      recipient={recipient}
+      onChangeRecipient={props.onChangeRecipient}
+      onDone={(transaction) => props.onDone(transaction, recipient)}
+    />
+  )
+}
+
 function TransferForm(props: {
-  recipient: Recipient
+  recipient: PersonView
   onChangeRecipient: () => void
   onDone: (transaction: TransactionView) => void
 }) {
@@ -138,6 +186,7 @@ function TransferForm(props: {
         open={pinFor !== null}
         onClose={() => setPinFor(null)}
         purpose={t('transfer.pinFor', { name: recipient.displayName })}
+        payee={recipient}
         amount={format.money(pinFor ?? 0)}
         onSubmit={pay}
         pending={transfer.isPending}
