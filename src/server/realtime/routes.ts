@@ -15,6 +15,8 @@ const TOKEN_LENGTH_MAX = 256
  * bearer header, or the web app's cookie (then only from this site's own pages) — so a stranger never gets a socket.
  */
 export function realtimeRoutes(ctx: AppContext, handlers: Record<string, ClientFrameHandler>): FastifyPluginAsync {
+  // A Map, not the object: a frame named `__proto__` or `valueOf` must find no handler rather than a prototype's.
+  const byType = new Map(Object.entries(handlers))
   return async (app) => {
     app.get(
       '/ws',
@@ -25,7 +27,7 @@ export function realtimeRoutes(ctx: AppContext, handlers: Record<string, ClientF
         // Handlers go on before any await, so that no frame the client sends early is lost.
         socket.on('message', (data, isBinary) => {
           const text = isBinary ? null : textOf(data)
-          void handleFrame(actor, socket, text, handlers).catch((error: unknown) => {
+          void handleFrame(actor, socket, text, byType).catch((error: unknown) => {
             const code = error instanceof DomainError ? error.code : 'INTERNAL_ERROR'
             if (!(error instanceof DomainError)) request.log.error({ err: error }, 'socket frame failed')
             const details = error instanceof DomainError ? error.details : {}
@@ -69,12 +71,27 @@ async function handleFrame(
   actor: Actor,
   socket: WebSocket,
   text: string | null,
-  handlers: Record<string, ClientFrameHandler>,
+  handlers: ReadonlyMap<string, ClientFrameHandler>,
 ): Promise<void> {
   const frame = parseFrame(text)
-  const handler = handlers[frame.type]
+  const handler = handlers.get(frame.type)
   if (!handler) throw new UnknownFrameError()
   await handler(actor, frame, socket)
+}
+
+/**
+ * For errors on an open socket. What a client can cause — a frame over the size limit, invalid UTF-8, a broken
+ * frame, a dropped connection — is logged at info, so that no user can write the error-level lines operators
+ * are paged for.
+ */
+export function onSocketError(error: Error, socket: WebSocket, request: FastifyRequest): void {
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  if (code.startsWith('WS_ERR_') || code === 'ECONNRESET' || code === 'EPIPE') {
+    request.log.info({ err: error }, 'socket closed on a client error')
+  } else {
+    request.log.error({ err: error }, 'socket failed')
+  }
+  socket.terminate()
 }
 
 /** A client may name a frame (`ref`, a short string) to match the answer to it: echoed on `error` and acks. */
