@@ -73,10 +73,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installValidators(app)
   installErrorHandler(app)
   await app.register(cookie)
-  installCsrfCheck(app)
   await installSecurity(app, ctx)
   await installOpenApi(app)
   installAuthentication(app, ctx.accounts)
+  installCsrfCheck(app)
   // Before any route, so that the socket route is recognised as one.
   await app.register(websocket, { options: { maxPayload: SOCKET_FRAME_MAX_BYTES }, errorHandler: onSocketError })
 

@@ -3,12 +3,10 @@ import type { RawData, WebSocket } from 'ws'
 import type { Actor } from '../accounts/service.js'
 import type { AppContext } from '../context.js'
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../errors.js'
-import { SESSION_COOKIE } from '../http/auth.js'
+import { authenticateWith } from '../http/auth.js'
 
 /** What a client may send: `{type, …}`. Each handler checks its own fields. */
 export type ClientFrameHandler = (actor: Actor, frame: Record<string, unknown>, socket: WebSocket) => Promise<void>
-
-const TOKEN_LENGTH_MAX = 256
 
 /**
  * `GET /api/v1/ws`: one socket per client for everything pushed. Authenticated before the upgrade — by `?token=`, a
@@ -47,14 +45,14 @@ export function realtimeRoutes(ctx: AppContext, handlers: Record<string, ClientF
 }
 
 async function authenticateSocket(ctx: AppContext, request: FastifyRequest): Promise<void> {
+  // A `?token=` decides like a bearer header, unless one came: then a cookie beside it never stands in for it.
   const token = (request.query as { token?: unknown }).token
-  if (!request.actor && typeof token === 'string' && token.length <= TOKEN_LENGTH_MAX) {
-    request.actor = (await ctx.accounts.authenticate(token)) ?? null
+  if (typeof token === 'string' && request.authenticatedBy !== 'token') {
+    await authenticateWith(ctx.accounts, request, token, 'token')
   }
   if (!request.actor) throw new UnauthenticatedError()
   // A cookie rides along with any page's request: only this site's pages may open a socket with it.
-  const byCookie = typeof token !== 'string' && !request.headers.authorization && request.cookies[SESSION_COOKIE]
-  if (byCookie && !sameOrigin(request)) throw new ForbiddenError()
+  if (request.authenticatedBy === 'cookie' && !sameOrigin(request)) throw new ForbiddenError()
 }
 
 function sameOrigin(request: FastifyRequest): boolean {
