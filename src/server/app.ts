@@ -16,7 +16,7 @@ import { collectionRoutes } from './collections/routes.js'
 import { iouRoutes } from './ious/routes.js'
 import { liveRoutes } from './live/routes.js'
 import { demoStreamRoutes } from './live/demo-stream.js'
-import { realtimeRoutes } from './realtime/routes.js'
+import { onSocketError, realtimeRoutes } from './realtime/routes.js'
 import { clientFrameHandlers } from './realtime/client-frames.js'
 import websocket from '@fastify/websocket'
 import { mediaRoutes } from './media/routes.js'
@@ -75,12 +75,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   installValidators(app)
   installErrorHandler(app)
   await app.register(cookie)
-  installCsrfCheck(app)
   await installSecurity(app, ctx)
   await installOpenApi(app)
   installAuthentication(app, ctx.accounts)
+  installCsrfCheck(app)
   // Before any route, so that the socket route is recognised as one.
-  await app.register(websocket, { options: { maxPayload: SOCKET_FRAME_MAX_BYTES } })
+  await app.register(websocket, { options: { maxPayload: SOCKET_FRAME_MAX_BYTES }, errorHandler: onSocketError })
 
   await app.register(
     async (api) => {

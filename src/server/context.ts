@@ -212,7 +212,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     realNames,
     pins,
     ledger,
-    idempotency: new IdempotencyService(db, clock),
+    idempotency: new IdempotencyService(db, secret, clock),
     walletDeps,
     wallet,
     paymentRequests: new PaymentRequestsService(walletDeps, clock),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp, type TestUser } from '../helpers/app.js'
 import { directConversation } from '../helpers/chat.js'
+import { firstFrame, refusedStatus } from '../helpers/socket.js'
 import { befriend } from '../helpers/social.js'
 
 let t: TestApp
@@ -70,6 +71,30 @@ describe('CSRF: a cookie session only acts for pages of this origin', () => {
     expect(res.statusCode).toBe(200)
   })
 
+  it.each([
+    ['Basic credentials', 'Basic eDp4'],
+    ['a bearer token that is no session', 'Bearer not-a-session'],
+    ['a bare scheme', 'Bearer'],
+  ])('still checks a cookie request that also sends Authorization with %s', async (_, authorization) => {
+    const before = await displayName()
+    const res = await patchName({ cookie, authorization, origin: 'https://evil.example' }, '被伪造的名字')
+    expect(res.statusCode).toBe(403)
+    expect(res.json().error.code).toBe('CROSS_SITE_REQUEST')
+    expect(await displayName()).toBe(before)
+  })
+
+  it('lets a header that is no bearer token ride along with the cookie from this origin', async () => {
+    const res = await patchName({ cookie, authorization: 'Basic eDp4', origin: `https://${HOST}` }, 'Basic 同源')
+    expect(res.statusCode).toBe(200)
+    expect(await displayName()).toBe('Basic 同源')
+  })
+
+  it('never lets an invalid bearer token fall back to the cookie', async () => {
+    const res = await patchName({ cookie, authorization: 'Bearer not-a-session', origin: `https://${HOST}` }, '回落')
+    expect(res.statusCode).toBe(401)
+    expect(await displayName()).not.toBe('回落')
+  })
+
   it('leaves reads alone', async () => {
     const res = await t.app.inject({
       method: 'GET',
@@ -77,6 +102,28 @@ describe('CSRF: a cookie session only acts for pages of this origin', () => {
       headers: { host: HOST, cookie, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
     })
     expect(res.statusCode).toBe(200)
+  })
+})
+
+describe('CSRF on the socket: a cookie opens one only from this origin, whatever else the request carries', () => {
+  let ws: string
+  beforeAll(async () => {
+    ws = (await t.app.listen({ port: 0, host: '127.0.0.1' })).replace(/^http/, 'ws')
+  })
+
+  it.each([
+    ['Basic credentials: 403, the cookie is what authenticates', { authorization: 'Basic eDp4' }, '', 403],
+    ['a ?token= that is no session: 401, the token decides alone', {}, '?token=not-a-session', 401],
+    ['an empty ?token=: 401', {}, '?token=', 401],
+  ])('refuses a foreign page whose cookie comes with %s', async (_, headers, query, status) => {
+    const options = { headers: { cookie, ...headers }, origin: 'https://evil.example' }
+    expect(await refusedStatus(`${ws}/api/v1/ws${query}`, options)).toBe(status)
+  })
+
+  it('opens for this origin with the cookie and Basic credentials', async () => {
+    const host = new URL(ws.replace(/^ws/, 'http')).host
+    const options = { headers: { cookie, authorization: 'Basic eDp4' }, origin: `http://${host}` }
+    expect((await firstFrame(`${ws}/api/v1/ws`, options)).type).toBe('ready')
   })
 })
 

@@ -72,7 +72,7 @@ export function chatRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) =>
           ctx.chatTransfers.send(actorOf(request), request.params.id, request.body, s),
         )

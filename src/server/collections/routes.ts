@@ -48,7 +48,7 @@ export function collectionRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) =>
           ctx.collections.pay(actorOf(request), request.params.id, request.body.pin, s),
         )

@@ -47,7 +47,7 @@ export function commerceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) =>
           ctx.orders.pay(actorOf(request), request.params.id, request.body.pin, s),
         )
@@ -77,7 +77,7 @@ export function commerceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/orders/:id/confirm',
       { schema: { tags, params: IdParams, headers: idempotencyHeaderSchema, response: orderResponse } },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) =>
           ctx.fulfilment.confirm(actorOf(request), request.params.id, s),
         )
@@ -97,7 +97,7 @@ export function commerceRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) =>
           ctx.fulfilment.refund(actorOf(request), request.params.id, request.body.reason, s),
         )

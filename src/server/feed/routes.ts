@@ -89,7 +89,7 @@ export function feedRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/posts/:id/tips',
       { schema: { tags, params: IdParams, headers: idempotencyHeaderSchema, response: { 201: TipResult } } },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) => ctx.feed.tip(actorOf(request), request.params.id, s))
         return sendStored(reply, response)
       },

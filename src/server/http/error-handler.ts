@@ -3,6 +3,7 @@ import { errorCatalogs, type ErrorKey } from '../../shared/i18n/errors/index.js'
 import { interpolate } from '../../shared/i18n/interpolate.js'
 import { isDatabaseUnavailable, isUnstorableValue } from '../db/errors.js'
 import { DomainError, NotFoundError, ServiceUnavailableError } from '../errors.js'
+import { drainRequest } from './drain.js'
 import { requestLocale } from './locale.js'
 import { toValidationError } from './validation.js'
 
@@ -31,7 +32,11 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error.validation) return sendDomainError(request, reply, toValidationError(error.validation))
 
     const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined
-    if (known) return sendError(request, reply, known.status, known.code, known.code)
+    if (known) {
+      const send = () => sendError(request, reply, known.status, known.code, known.code)
+      // Read the rest first, within bounds: answered mid-upload, a 413 would reach most clients as a reset.
+      return error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? drainRequest(request.raw).then(send) : send()
+    }
     if (error instanceof SyntaxError && error.statusCode === 400) {
       return sendError(request, reply, 400, 'MALFORMED_JSON', 'MALFORMED_JSON')
     }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { Db } from '../db/database.js'
 import { isErrorKey } from '../../shared/i18n/errors/index.js'
 import type { DomainError, ErrorDetails } from '../errors.js'
+import { keyedHash } from '../secret.js'
 import { IdempotencyKeyReusedError, ReplayedError } from './errors.js'
 import { deleteIdempotencyRecordsBefore, findIdempotencyRecord } from './store.js'
 
@@ -30,8 +31,17 @@ export class IdempotencyService {
 
   constructor(
     private readonly db: Db,
+    private readonly secret: Buffer,
     private readonly clock: () => number,
   ) {}
+
+  /**
+   * The fingerprint of a request: method, path and body with keys in a canonical order. Bodies carry PINs, so
+   * the hash is keyed with the server secret: unkeyed, a copy of the database would give up a PIN in a second.
+   */
+  requestHash(method: string, path: string, body: unknown): string {
+    return keyedHash(this.secret, 'idempotency-request', `${method} ${path}\n${canonicalJson(body)}`)
+  }
 
   async run(
     scope: IdempotencyScope,
@@ -68,14 +78,6 @@ export class IdempotencyService {
   async prune(): Promise<void> {
     await deleteIdempotencyRecordsBefore(this.db, this.clock() - KEY_RETENTION_MS)
   }
-}
-
-/** The fingerprint of a request: method, path and body with keys in a canonical order. */
-export function requestHash(method: string, path: string, body: unknown): string {
-  return crypto
-    .createHash('sha256')
-    .update(`${method} ${path}\n${canonicalJson(body)}`)
-    .digest('base64url')
 }
 
 function canonicalJson(value: unknown): string {

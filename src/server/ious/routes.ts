@@ -37,7 +37,7 @@ export function iouRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         schema: { tags, params: IdParams, headers: idempotencyHeaderSchema, body: PinBody, response: { 200: IouView } },
       },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) =>
           ctx.ious.accept(actorOf(request), request.params.id, request.body.pin, s),
         )
@@ -59,7 +59,7 @@ export function iouRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) =>
           ctx.ious.repay(actorOf(request), request.params.id, request.body.amount, request.body.pin, s),
         )

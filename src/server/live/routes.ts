@@ -145,7 +145,7 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/live/events/:id/tips',
       { schema: { tags, params: IdParams, headers: idempotencyHeaderSchema, response: { 201: TipResult } } },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) =>
           ctx.liveTips.tip(actorOf(request), request.params.id, s),
         )

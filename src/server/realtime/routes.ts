@@ -3,18 +3,18 @@ import type { RawData, WebSocket } from 'ws'
 import type { Actor } from '../accounts/service.js'
 import type { AppContext } from '../context.js'
 import { DomainError, ForbiddenError, UnauthenticatedError } from '../errors.js'
-import { SESSION_COOKIE } from '../http/auth.js'
+import { authenticateWith } from '../http/auth.js'
 
 /** What a client may send: `{type, …}`. Each handler checks its own fields. */
 export type ClientFrameHandler = (actor: Actor, frame: Record<string, unknown>, socket: WebSocket) => Promise<void>
-
-const TOKEN_LENGTH_MAX = 256
 
 /**
  * `GET /api/v1/ws`: one socket per client for everything pushed. Authenticated before the upgrade — by `?token=`, a
  * bearer header, or the web app's cookie (then only from this site's own pages) — so a stranger never gets a socket.
  */
 export function realtimeRoutes(ctx: AppContext, handlers: Record<string, ClientFrameHandler>): FastifyPluginAsync {
+  // A Map, not the object: a frame named `__proto__` or `valueOf` must find no handler rather than a prototype's.
+  const byType = new Map(Object.entries(handlers))
   return async (app) => {
     app.get(
       '/ws',
@@ -25,7 +25,7 @@ export function realtimeRoutes(ctx: AppContext, handlers: Record<string, ClientF
         // Handlers go on before any await, so that no frame the client sends early is lost.
         socket.on('message', (data, isBinary) => {
           const text = isBinary ? null : textOf(data)
-          void handleFrame(actor, socket, text, handlers).catch((error: unknown) => {
+          void handleFrame(actor, socket, text, byType).catch((error: unknown) => {
             const code = error instanceof DomainError ? error.code : 'INTERNAL_ERROR'
             if (!(error instanceof DomainError)) request.log.error({ err: error }, 'socket frame failed')
             const details = error instanceof DomainError ? error.details : {}
@@ -45,14 +45,14 @@ export function realtimeRoutes(ctx: AppContext, handlers: Record<string, ClientF
 }
 
 async function authenticateSocket(ctx: AppContext, request: FastifyRequest): Promise<void> {
+  // A `?token=` decides like a bearer header, unless one came: then a cookie beside it never stands in for it.
   const token = (request.query as { token?: unknown }).token
-  if (!request.actor && typeof token === 'string' && token.length <= TOKEN_LENGTH_MAX) {
-    request.actor = (await ctx.accounts.authenticate(token)) ?? null
+  if (typeof token === 'string' && request.authenticatedBy !== 'token') {
+    await authenticateWith(ctx.accounts, request, token, 'token')
   }
   if (!request.actor) throw new UnauthenticatedError()
   // A cookie rides along with any page's request: only this site's pages may open a socket with it.
-  const byCookie = typeof token !== 'string' && !request.headers.authorization && request.cookies[SESSION_COOKIE]
-  if (byCookie && !sameOrigin(request)) throw new ForbiddenError()
+  if (request.authenticatedBy === 'cookie' && !sameOrigin(request)) throw new ForbiddenError()
 }
 
 function sameOrigin(request: FastifyRequest): boolean {
@@ -69,12 +69,27 @@ async function handleFrame(
   actor: Actor,
   socket: WebSocket,
   text: string | null,
-  handlers: Record<string, ClientFrameHandler>,
+  handlers: ReadonlyMap<string, ClientFrameHandler>,
 ): Promise<void> {
   const frame = parseFrame(text)
-  const handler = handlers[frame.type]
+  const handler = handlers.get(frame.type)
   if (!handler) throw new UnknownFrameError()
   await handler(actor, frame, socket)
+}
+
+/**
+ * For errors on an open socket. What a client can cause — a frame over the size limit, invalid UTF-8, a broken
+ * frame, a dropped connection — is logged at info, so that no user can write the error-level lines operators
+ * are paged for.
+ */
+export function onSocketError(error: Error, socket: WebSocket, request: FastifyRequest): void {
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  if (code.startsWith('WS_ERR_') || code === 'ECONNRESET' || code === 'EPIPE') {
+    request.log.info({ err: error }, 'socket closed on a client error')
+  } else {
+    request.log.error({ err: error }, 'socket failed')
+  }
+  socket.terminate()
 }
 
 /** A client may name a frame (`ref`, a short string) to match the answer to it: echoed on `error` and acks. */

@@ -24,7 +24,7 @@ export function redPacketRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) =>
           ctx.redPackets.send(actorOf(request), request.params.id, request.body, s),
         )
@@ -35,7 +35,7 @@ export function redPacketRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/red-packets/:id/claim',
       { schema: { tags, params: IdParams, headers: idempotencyHeaderSchema, response: { 200: ClaimResult } } },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) =>
           ctx.redPackets.claim(actorOf(request), request.params.id, s),
         )

@@ -38,7 +38,7 @@ export function walletRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/wallet/topups',
       { schema: { tags, headers: idempotencyHeaderSchema, body: TopUpBody, response: { 201: TransactionResult } } },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) => ctx.wallet.topUp(actorOf(request), request.body, s))
         return sendStored(reply, response)
       },
@@ -48,7 +48,7 @@ export function walletRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/wallet/withdrawals',
       { schema: { tags, headers: idempotencyHeaderSchema, body: WithdrawBody, response: { 201: TransactionResult } } },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) => ctx.wallet.withdraw(actorOf(request), request.body, s))
         return sendStored(reply, response)
       },
@@ -58,7 +58,7 @@ export function walletRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/transfers',
       { schema: { tags, headers: idempotencyHeaderSchema, body: TransferBody, response: { 201: TransactionResult } } },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) => ctx.wallet.transfer(actorOf(request), request.body, s))
         return sendStored(reply, response)
       },
@@ -98,7 +98,7 @@ export function walletRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const scope = idempotencyScope(request)
+        const scope = idempotencyScope(request, ctx.idempotency)
         const response = await ctx.idempotency.run(scope, (s) =>
           ctx.paymentRequests.pay(actorOf(request), request.params.id, request.body.pin, s),
         )
