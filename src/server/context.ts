@@ -211,7 +211,10 @@ export async function createContext(config: Config, options: ContextOptions = {}
     idempotency: new IdempotencyService(db, clock),
     walletDeps,
     wallet,
-    paymentRequests: new PaymentRequestsService(walletDeps, clock),
+    paymentRequests: new PaymentRequestsService(walletDeps, clock, {
+      perHour: config.paymentRequestsPerHour,
+      perPayerPerDay: config.paymentRequestsPerPayerPerDay,
+    }),
     social,
     groups,
     media,
