@@ -28,7 +28,7 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/auth/register',
       { config: registerLimit, schema: { tags, body: RegisterBody, response: { 201: AuthResult } } },
       async (request, reply) => {
-        const result = await ctx.accounts.register(request.body, headerLocale(request) ?? DEFAULT_LOCALE)
+        const result = await ctx.accounts.register(request.body, headerLocale(request) ?? DEFAULT_LOCALE, request.ip)
         setSessionCookie(reply, result.token)
         return reply.code(201).send(result)
       },
@@ -38,7 +38,7 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/auth/login',
       { config: loginLimit, schema: { tags, body: LoginBody, response: { 200: AuthResult } } },
       async (request, reply) => {
-        const result = await ctx.accounts.login(request.body)
+        const result = await ctx.accounts.login(request.body, request.ip)
         setSessionCookie(reply, result.token)
         return result
       },

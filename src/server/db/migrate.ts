@@ -15,6 +15,7 @@ import * as chat from './migrations/0012-chat.js'
 import * as redPackets from './migrations/0013-red-packets.js'
 import * as collectionsIous from './migrations/0014-collections-ious.js'
 import * as live from './migrations/0015-live.js'
+import * as knownLoginAddresses from './migrations/0016-known-login-addresses.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-red-packets': redPackets,
   '0014-collections-ious': collectionsIous,
   '0015-live': live,
+  '0016-known-login-addresses': knownLoginAddresses,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {
