@@ -30,6 +30,10 @@ export interface Config {
   tipDailyCapFen: number
   /** Product posts a seller may publish per day. */
   productPostsPerDay: number
+  /** Payment requests one person may send per hour. */
+  paymentRequestsPerHour: number
+  /** Payment requests one person may send to one and the same payer per 24 hours. */
+  paymentRequestsPerPayerPerDay: number
   /** Minutes an unpaid order holds its stock before it closes. */
   orderUnpaidMinutes: number
   /** Days after shipping that an order completes by itself unless the buyer asks for a refund. */
@@ -70,6 +74,8 @@ export const ENVIRONMENT_HELP = `Environment:
   LIFECIRCLE_TRUST_PROXY  proxies whose X-Forwarded-For names the client: addresses, CIDRs or "loopback" (none)
   LIFECIRCLE_TIP_DAILY_CAP_FEN       password-free tips per person per day, in fen (2000 = ¥20)
   LIFECIRCLE_PRODUCT_POSTS_PER_DAY   product posts a seller may publish per day (5)
+  LIFECIRCLE_PAYMENT_REQUESTS_PER_HOUR       payment requests one person may send per hour (20)
+  LIFECIRCLE_PAYMENT_REQUESTS_PER_PAYER_DAY  payment requests to one and the same payer per 24 hours (5)
   LIFECIRCLE_ORDER_UNPAID_MINUTES    minutes an unpaid order keeps its stock before it closes (30)
   LIFECIRCLE_ORDER_AUTO_CONFIRM_DAYS days after shipping that an order completes by itself (10)
   LIFECIRCLE_REDIS_PREFIX            prefix of every Redis key and channel, to share one Redis ('lifecircle:')
@@ -118,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     passwordCostLog2: 15,
     tipDailyCapFen: positiveInteger(env, 'LIFECIRCLE_TIP_DAILY_CAP_FEN', 2_000),
     productPostsPerDay: positiveInteger(env, 'LIFECIRCLE_PRODUCT_POSTS_PER_DAY', 5),
+    paymentRequestsPerHour: positiveInteger(env, 'LIFECIRCLE_PAYMENT_REQUESTS_PER_HOUR', 20),
+    paymentRequestsPerPayerPerDay: positiveInteger(env, 'LIFECIRCLE_PAYMENT_REQUESTS_PER_PAYER_DAY', 5),
     orderUnpaidMinutes: positiveInteger(env, 'LIFECIRCLE_ORDER_UNPAID_MINUTES', 30),
     orderAutoConfirmDays: positiveInteger(env, 'LIFECIRCLE_ORDER_AUTO_CONFIRM_DAYS', 10),
     redPacketMaxFen: positiveInteger(env, 'LIFECIRCLE_RED_PACKET_MAX_FEN', 20_000),

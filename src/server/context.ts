@@ -112,7 +112,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const events = new EventHub(log, clock)
   const ledger = new LedgerService(database, clock)
   await ledger.init()
-  const accounts = new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2 })
+  const accounts = new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2, secret })
   const realNames = new RealNameService(db, secret, clock, (userId) => ledger.openWallet(userId))
   const pins = new PinService(db, secret, clock)
   const social = new SocialService(db, accounts, clock, events)
@@ -215,7 +215,10 @@ export async function createContext(config: Config, options: ContextOptions = {}
     idempotency: new IdempotencyService(db, secret, clock),
     walletDeps,
     wallet,
-    paymentRequests: new PaymentRequestsService(walletDeps, clock),
+    paymentRequests: new PaymentRequestsService(walletDeps, clock, {
+      perHour: config.paymentRequestsPerHour,
+      perPayerPerDay: config.paymentRequestsPerPayerPerDay,
+    }),
     social,
     groups,
     media,

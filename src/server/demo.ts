@@ -6,6 +6,8 @@ import { seedDemoLive } from './live/demo-stream.js'
 
 export const DEMO_PASSWORD = 'lifecircle-demo'
 export const DEMO_PIN = '246810'
+/** The client address seeding signs in from: this machine, as it runs in-process. */
+const SEEDED_FROM = '127.0.0.1'
 
 interface DemoPerson {
   phone: string
@@ -47,7 +49,7 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
   // One login each, also for people seeded by an earlier run, to act as them through the services.
   const actors: Actor[] = []
   for (const person of PEOPLE) {
-    const { user } = await ctx.accounts.login({ phone: person.phone, password: DEMO_PASSWORD })
+    const { user } = await ctx.accounts.login({ phone: person.phone, password: DEMO_PASSWORD }, SEEDED_FROM)
     actors.push({ id: user.id, locale: user.locale })
   }
   await seedMoney(ctx, actors)
@@ -83,6 +85,7 @@ async function createPerson(ctx: AppContext, person: DemoPerson, index: number):
     const { user } = await ctx.accounts.register(
       { phone: person.phone, password: DEMO_PASSWORD, displayName: person.displayName, locale: person.locale },
       person.locale,
+      SEEDED_FROM,
     )
     const first17 = `${person.idPrefix}${String(101 + index).padStart(3, '0')}`
     await ctx.realNames.verify(user.id, { name: person.realName, idNumber: first17 + checkCharacter(first17) })

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { logIn, randomAdultIdNumber, randomPhone } from './people.js'
+import { apiClient, logIn, randomAdultIdNumber, randomPhone, setUpPerson as setUpVerified } from './people.js'
 
 const PASSWORD = 'spring-rain-2024'
 const PIN = '135790'
@@ -169,4 +169,26 @@ describeIfE2E('the wallet in the browser', () => {
     expect(aliceBrowser.problems).toEqual([])
     expect(bobBrowser.problems).toEqual([])
   }, 120_000)
+
+  it('tells a requester, in words, that someone who blocked them does not accept their requests', async () => {
+    const send = apiClient(server.url)
+    const [payer, requester] = await Promise.all([
+      setUpVerified(send, '小红', '陈红'),
+      setUpVerified(send, '阿强', '张强'),
+    ])
+    await send('POST', '/blocks', { userId: requester.id }, payer.token)
+
+    const browser = await openMobileBrowser('zh-CN')
+    browsers.push(browser)
+    const page = browser.page
+    await logIn(page, server.url, requester.phone)
+    await page.goto(`${server.url}/wallet/request`)
+    await page.getByLabel('对方手机号').fill(payer.phone)
+    await page.getByRole('button', { name: '查找' }).click()
+    await expect.poll(() => page.getByTestId('person-name').textContent()).toBe('小红 (*红)')
+    await page.getByRole('button', { name: '确认，下一步' }).click()
+    await page.getByLabel('金额（元）').fill('50')
+    await page.getByRole('button', { name: '发起收款' }).click()
+    await page.getByRole('alert').getByText('小红 不接受你的收款请求。').waitFor()
+  }, 90_000)
 })

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, createTestApp, registerUser, type TestApp } from '../helpers/app.js'
 import { idem, PIN, topUp, verifiedUserWithPin, walletOf } from '../helpers/wallet.js'
 
-/** API.md: 5 wrong PINs in a row → 423 PIN_LOCKED; DESIGN/architecture: 10 failed logins per phone per 15 minutes. */
+/**
+ * API.md: 5 wrong PINs in a row → 423 PIN_LOCKED; docs/security.md: 10 failed logins per phone and client address per
+ * 15 minutes (every login here comes from inject's one address; login-lockout.test.ts tries several).
+ */
 const PIN_FAILURES_MAX = 5
 const LOGIN_FAILURES_MAX = 10
 
@@ -78,7 +81,7 @@ describe('login throttling under concurrency', () => {
     expect(limited).toHaveLength(30 - LOGIN_FAILURES_MAX)
     expect(limited[0]!.body.error.code).toBe('RATE_LIMITED')
     expect(Number(limited[0]!.headers['retry-after'])).toBeGreaterThan(0)
-    // The right password is refused too while the phone is throttled.
+    // The right password is refused too while the phone is locked for this address.
     const right = await call(t.app, 'POST', '/api/v1/auth/login', {
       body: { phone: user.phone, password: user.password },
     })

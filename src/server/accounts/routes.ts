@@ -28,7 +28,7 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/auth/register',
       { config: registerLimit, schema: { tags, body: RegisterBody, response: { 201: AuthResult } } },
       async (request, reply) => {
-        const result = await ctx.accounts.register(request.body, headerLocale(request) ?? DEFAULT_LOCALE)
+        const result = await ctx.accounts.register(request.body, headerLocale(request) ?? DEFAULT_LOCALE, request.ip)
         setSessionCookie(reply, result.token)
         return reply.code(201).send(result)
       },
@@ -36,9 +36,20 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.post(
       '/auth/login',
-      { config: loginLimit, schema: { tags, body: LoginBody, response: { 200: AuthResult } } },
+      {
+        config: loginLimit,
+        schema: {
+          tags,
+          description:
+            'Wrong password or unknown phone → 401 INVALID_CREDENTIALS. 10 failures for one phone from one client ' +
+            'address in 15 minutes → 429 RATE_LIMITED (Retry-After) for that address; past 100 attempts for one ' +
+            'phone in an hour, 429 for every address the account has never logged in or registered from.',
+          body: LoginBody,
+          response: { 200: AuthResult },
+        },
+      },
       async (request, reply) => {
-        const result = await ctx.accounts.login(request.body)
+        const result = await ctx.accounts.login(request.body, request.ip)
         setSessionCookie(reply, result.token)
         return result
       },

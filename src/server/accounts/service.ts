@@ -13,8 +13,9 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from '../../shared/i18n/locales
 import { normalisePhone } from '../../shared/validation/phone.js'
 import type { Db } from '../db/database.js'
 import { isUniqueViolation } from '../db/errors.js'
-import { NotFoundError, ValidationError } from '../errors.js'
+import { NotFoundError, RateLimitedError, ValidationError } from '../errors.js'
 import { Throttle } from '../limits/throttle.js'
+import { keyedHash } from '../secret.js'
 import { InvalidCredentialsError, PhoneTakenError } from './errors.js'
 import { decoyHash, hashPassword, verifyPassword } from './password.js'
 import {
@@ -26,6 +27,8 @@ import {
   findUserByPhone,
   insertSession,
   insertUser,
+  isKnownLoginAddress,
+  rememberLoginAddress,
   updateUser,
   type UserProfileRow,
 } from './store.js'
@@ -41,10 +44,13 @@ export interface Actor {
 
 export interface AccountsOptions {
   passwordCostLog2: number
+  /** Keys the hashes of client addresses. */
+  secret: Buffer
 }
 
 export class AccountsService {
   private readonly loginFailures: Throttle
+  private readonly phoneLogins: Throttle
   private readonly registrations: Throttle
   private readonly lookups: Throttle
 
@@ -53,13 +59,17 @@ export class AccountsService {
     private readonly clock: () => number,
     private readonly options: AccountsOptions,
   ) {
+    // Per phone and client address: a lockout that a guesser cannot turn on for anyone else.
     this.loginFailures = new Throttle(db, { name: 'login-failures', limit: 10, windowMs: 15 * 60_000 }, clock)
+    // Per phone from anywhere: a slow-down for guessers spread over many addresses, which never shuts out an
+    // address this account has logged in from before.
+    this.phoneLogins = new Throttle(db, { name: 'phone-logins', limit: 100, windowMs: 3600_000 }, clock)
     this.registrations = new Throttle(db, { name: 'register', limit: 5, windowMs: 3600_000 }, clock)
     // Exact-match lookups only, and not many: a phone book must not be enumerable.
     this.lookups = new Throttle(db, { name: 'user-lookup', limit: 30, windowMs: 60_000 }, clock)
   }
 
-  async register(input: RegisterBody, fallbackLocale: Locale): Promise<AuthResult> {
+  async register(input: RegisterBody, fallbackLocale: Locale, address: string): Promise<AuthResult> {
     const phone = requirePhone(input.phone)
     const displayName = requireDisplayName(input.displayName)
     await this.registrations.consume(phone)
@@ -80,21 +90,27 @@ export class AccountsService {
       if (isUniqueViolation(error)) throw new PhoneTakenError()
       throw error
     }
-    return { user: await this.me(user.id), token: await this.startSession(user.id) }
+    return this.signIn(user.id, address)
   }
 
-  /** Same answer and about the same time for an unknown phone as for a wrong password. */
-  async login(input: LoginBody): Promise<AuthResult> {
+  /**
+   * Same answer and about the same time for an unknown phone as for a wrong password. Both counters count the
+   * attempt before the password is judged, so that concurrent guesses cannot all slip in under a limit.
+   */
+  async login(input: LoginBody, address: string): Promise<AuthResult> {
     const phone = requirePhone(input.phone)
-    // Counted before the password is judged, so that concurrent guesses cannot all slip in under the limit;
-    // a right password clears the count.
-    await this.loginFailures.consume(phone)
+    const pair = keyedHash(this.options.secret, 'login-pair', `${phone}\0${address}`)
+    await this.loginFailures.consume(pair)
     const user = await findUserByPhone(this.db, phone)
+    // Not cleared by a right password: the owner's own logins must not refill a spread-out guesser's allowance.
+    const retryAfterSeconds = await this.phoneLogins.count(phone)
+    if (retryAfterSeconds !== undefined && !(user && (await this.isKnownAddress(user.id, address))))
+      throw new RateLimitedError(retryAfterSeconds)
     const passwordHash = user?.password_hash ?? (await decoyHash(this.options.passwordCostLog2))
     const passwordOk = await verifyPassword(input.password, passwordHash)
     if (!user || !passwordOk) throw new InvalidCredentialsError()
-    await this.loginFailures.reset(phone)
-    return { user: await this.me(user.id), token: await this.startSession(user.id) }
+    await this.loginFailures.reset(pair)
+    return this.signIn(user.id, address)
   }
 
   async logout(token: string): Promise<void> {
@@ -143,6 +159,24 @@ export class AccountsService {
 
   async deleteExpiredSessions(): Promise<void> {
     await deleteExpiredSessions(this.db, this.clock())
+  }
+
+  /** A session, and the address remembered as one this account uses. */
+  private async signIn(userId: string, address: string): Promise<AuthResult> {
+    await rememberLoginAddress(this.db, {
+      key: this.addressKey(userId, address),
+      user_id: userId,
+      last_login_at: this.clock(),
+    })
+    return { user: await this.me(userId), token: await this.startSession(userId) }
+  }
+
+  private isKnownAddress(userId: string, address: string): Promise<boolean> {
+    return isKnownLoginAddress(this.db, this.addressKey(userId, address))
+  }
+
+  private addressKey(userId: string, address: string): string {
+    return keyedHash(this.options.secret, 'known-login-address', `${userId}\0${address}`)
   }
 
   private async startSession(userId: string): Promise<string> {

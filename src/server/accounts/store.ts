@@ -83,3 +83,16 @@ export async function findPublicProfiles(
     .where('users.id', 'in', ids)
     .execute()
 }
+
+export async function rememberLoginAddress(db: Db, row: { key: string; user_id: string; last_login_at: number }) {
+  await db
+    .insertInto('known_login_addresses')
+    .values(row)
+    .onConflict((oc) => oc.column('key').doUpdateSet({ last_login_at: row.last_login_at }))
+    .execute()
+}
+
+export async function isKnownLoginAddress(db: Db, key: string): Promise<boolean> {
+  const row = await db.selectFrom('known_login_addresses').select('key').where('key', '=', key).executeTakeFirst()
+  return row !== undefined
+}

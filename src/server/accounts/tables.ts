@@ -37,9 +37,18 @@ export interface PaymentPinsTable {
   updated_at: number
 }
 
+/** Where each user has logged in from: exempts those addresses from the per-phone login slow-down. */
+export interface KnownLoginAddressesTable {
+  /** HMAC-SHA-256 of (user id, client address) under the server secret; the address itself is never stored. */
+  key: string
+  user_id: string
+  last_login_at: number
+}
+
 export interface AccountsTables {
   users: UsersTable
   sessions: SessionsTable
   real_names: RealNamesTable
   payment_pins: PaymentPinsTable
+  known_login_addresses: KnownLoginAddressesTable
 }

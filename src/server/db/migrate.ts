@@ -16,6 +16,7 @@ import * as redPackets from './migrations/0013-red-packets.js'
 import * as collectionsIous from './migrations/0014-collections-ious.js'
 import * as live from './migrations/0015-live.js'
 import * as keyedRequestHashes from './migrations/0016-keyed-request-hashes.js'
+import * as knownLoginAddresses from './migrations/0017-known-login-addresses.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-collections-ious': collectionsIous,
   '0015-live': live,
   '0016-keyed-request-hashes': keyedRequestHashes,
+  '0017-known-login-addresses': knownLoginAddresses,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

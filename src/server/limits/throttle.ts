@@ -23,9 +23,15 @@ export class Throttle {
 
   /** Counts one attempt and throws RATE_LIMITED when it is over the limit. */
   async consume(subject: string): Promise<void> {
+    const retryAfterSeconds = await this.count(subject)
+    if (retryAfterSeconds !== undefined) throw new RateLimitedError(retryAfterSeconds)
+  }
+
+  /** Counts one attempt; over the limit, the seconds until the window ends, for a caller that may let some pass. */
+  async count(subject: string): Promise<number | undefined> {
     const now = this.clock()
     const state = await incrementCounter(this.db, this.key(subject), this.rule.windowMs, now)
-    if (state.count > this.rule.limit) throw new RateLimitedError(secondsUntil(state.windowEndsAt, now))
+    return state.count > this.rule.limit ? secondsUntil(state.windowEndsAt, now) : undefined
   }
 
   async reset(subject: string): Promise<void> {

@@ -12,6 +12,7 @@ import {
   RecipientNotVerifiedError,
   RequestDeclinedError,
 } from './errors.js'
+import { Throttle } from '../limits/throttle.js'
 import { refusal, respond, transactionView } from './outcome.js'
 import {
   findPaymentRequest,
@@ -21,22 +22,45 @@ import {
   type PaymentRequestRow,
 } from './payment-requests-store.js'
 import type { WalletDeps } from './service.js'
+import { requireMayDealWith } from './social-rule.js'
 import type { PaymentRequestEvent } from '../events/types.js'
 
 const newId = monotonicFactory()
 
+/** Product rules (never switched off): how many requests one person may send. */
+export interface PaymentRequestRules {
+  perHour: number
+  /** To one and the same payer, per 24 hours. */
+  perPayerPerDay: number
+}
+
 /** 收錢 / 交錢: ask someone for money; they pay it (with their PIN) or decline. */
 export class PaymentRequestsService {
+  private readonly sent: Throttle
+  private readonly sentToPayer: Throttle
+
   constructor(
     private readonly deps: WalletDeps,
     private readonly clock: () => number,
-  ) {}
+    rules: PaymentRequestRules,
+  ) {
+    // Each request notifies the payer: without a cap anyone could bury someone in them.
+    this.sent = new Throttle(deps.db, { name: 'payment-requests', limit: rules.perHour, windowMs: 3600_000 }, clock)
+    this.sentToPayer = new Throttle(
+      deps.db,
+      { name: 'payment-requests-to', limit: rules.perPayerPerDay, windowMs: 24 * 3600_000 },
+      clock,
+    )
+  }
 
   async create(actor: Actor, body: PaymentRequestBody): Promise<PaymentRequestView> {
     if (body.fromUserId === actor.id) throw new CannotRequestFromYourselfError()
     await this.deps.realNames.requireVerified(actor.id)
     const people = await this.deps.accounts.profiles([actor.id, body.fromUserId])
     if (!people.has(body.fromUserId)) throw new NotFoundError()
+    await requireMayDealWith(this.deps.social, actor.id, body.fromUserId)
+    await this.sent.consume(actor.id)
+    await this.sentToPayer.consume(`${actor.id}:${body.fromUserId}`)
     const row: PaymentRequestRow = {
       id: newId(),
       requester_id: actor.id,
@@ -77,6 +101,7 @@ export class PaymentRequestsService {
     await this.deps.realNames.requireVerified(actor.id)
     await this.deps.pins.verify(actor.id, pin)
     assertOpen(request)
+    await requireMayDealWith(this.deps.social, actor.id, request.requester_id)
     if (!(await this.deps.realNames.isVerified(request.requester_id))) throw new RecipientNotVerifiedError()
 
     const requester = (await this.deps.accounts.profiles([request.requester_id])).get(request.requester_id) ?? null

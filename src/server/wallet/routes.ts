@@ -76,7 +76,17 @@ export function walletRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.post(
       '/payment-requests',
-      { schema: { tags, body: PaymentRequestBody, response: { 201: PaymentRequestView } } },
+      {
+        schema: {
+          tags,
+          description:
+            'The same social rule as a transfer: asking someone who blocked you → 403 FORBIDDEN. Per requester, ' +
+            'at most LIFECIRCLE_PAYMENT_REQUESTS_PER_HOUR (20) an hour and LIFECIRCLE_PAYMENT_REQUESTS_PER_PAYER_DAY ' +
+            '(5) to one payer per 24 hours → 429 RATE_LIMITED with Retry-After.',
+          body: PaymentRequestBody,
+          response: { 201: PaymentRequestView },
+        },
+      },
       async (request, reply) => reply.code(201).send(await ctx.paymentRequests.create(actorOf(request), request.body)),
     )
 

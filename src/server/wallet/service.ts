@@ -13,7 +13,7 @@ import type { RealNameService } from '../accounts/real-name-service.js'
 import type { AccountsService, Actor } from '../accounts/service.js'
 import type { Db } from '../db/database.js'
 import type { Events } from '../events/hub.js'
-import { ForbiddenError, NotFoundError } from '../errors.js'
+import { NotFoundError } from '../errors.js'
 import { transferIdFor, type IdempotencyScope, type StoredResponse } from '../idempotency/service.js'
 import { SYSTEM_ACCOUNTS, userIdOfWallet, walletAccountId } from '../ledger/accounts.js'
 import type { LedgerService } from '../ledger/service.js'
@@ -22,6 +22,7 @@ import { decodeCursor, nextCursor } from '../db/keyset.js'
 import { CannotPayYourselfError, RecipientNotVerifiedError } from './errors.js'
 import type { FundingProvider } from './funding.js'
 import { historyItem, refusal, respond, transactionView } from './outcome.js'
+import { requireMayDealWith } from './social-rule.js'
 
 export interface WalletDeps {
   db: Db
@@ -145,7 +146,7 @@ export class WalletService {
     await this.deps.pins.verify(actor.id, body.pin)
     const recipient = (await this.deps.accounts.profiles([body.toUserId])).get(body.toUserId)
     if (!recipient) throw new NotFoundError()
-    if (await this.deps.social.hasBlocked(recipient.id, actor.id)) throw new ForbiddenError()
+    await requireMayDealWith(this.deps.social, actor.id, recipient.id)
     if (!(await this.deps.realNames.isVerified(recipient.id))) throw new RecipientNotVerifiedError()
 
     const wallet = walletAccountId(actor.id)

@@ -7,7 +7,11 @@ describe('the notification list: pages, unread, read, and only ever one’s own'
   let now = Date.parse('2026-03-01T02:00:00Z')
   let testApp: TestApp
   beforeAll(async () => {
-    testApp = await createTestApp({ clock: () => now })
+    // Payment requests to one payer make the notifications paged through here: more than one may send by default.
+    testApp = await createTestApp({
+      clock: () => now,
+      env: { LIFECIRCLE_PAYMENT_REQUESTS_PER_HOUR: '100', LIFECIRCLE_PAYMENT_REQUESTS_PER_PAYER_DAY: '100' },
+    })
   })
   afterAll(() => testApp.close())
   const app = () => testApp.app

@@ -65,8 +65,10 @@ describe('notification suppression: oneself, blocks either way, mutes — decide
     await as(author, 'DELETE', `/api/v1/blocks/${fan.id}`)
     await as(fan, 'POST', '/api/v1/blocks', { userId: author.id })
     app().ctx.events.emit(liked)
-    // Where the feed does not stop it, the listener does: a payment request across a block.
-    expect((await as(author, 'POST', '/api/v1/payment-requests', { fromUserId: fan.id, amount: 100 })).status).toBe(201)
+    // Where the wallet does not stop it, the listener does: the one who blocked may still ask for money, and the
+    // other is not told (asked the other way, the wallet refuses, as it refuses a transfer).
+    expect((await as(author, 'POST', '/api/v1/payment-requests', { fromUserId: fan.id, amount: 100 })).status).toBe(403)
+    expect((await as(fan, 'POST', '/api/v1/payment-requests', { fromUserId: author.id, amount: 100 })).status).toBe(201)
     expect(await newsOf(fan)).toEqual([])
     expect(await newsOf(author)).toEqual(['post.liked'])
 

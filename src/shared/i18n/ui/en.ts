@@ -201,6 +201,10 @@ export const uiEn = {
       paid: 'Paid',
       declined: 'Declined',
     },
+    errors: {
+      FORBIDDEN: '{{name}} does not accept requests from you.',
+      RATE_LIMITED: 'You have sent a lot of requests. You can send more in about {{minutes}} min.',
+    },
   },
   incoming: {
     title: 'Requests to pay',

@@ -200,6 +200,10 @@ export const uiZhHans: UiCatalog = {
       paid: '已付款',
       declined: '已拒绝',
     },
+    errors: {
+      FORBIDDEN: '{{name}} 不接受你的收款请求。',
+      RATE_LIMITED: '你发出的收款请求太多了，约 {{minutes}} 分钟后可以再发。',
+    },
   },
   incoming: {
     title: '待我付款',

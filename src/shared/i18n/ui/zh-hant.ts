@@ -200,6 +200,10 @@ export const uiZhHant: UiCatalog = {
       paid: '已付款',
       declined: '已拒絕',
     },
+    errors: {
+      FORBIDDEN: '{{name}} 不接受你的收款請求。',
+      RATE_LIMITED: '你發出的收款請求太多了，約 {{minutes}} 分鐘後可以再發。',
+    },
   },
   incoming: {
     title: '待我付款',

@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserSummary } from '../../../shared/api/accounts.js'
 import type { PaymentRequestView } from '../../../shared/api/wallet.js'
+import { isApiError } from '../../api/api-error.js'
 import { useCreatePaymentRequest } from '../../api/wallet.js'
 import { Button } from '../../components/button.js'
+import { FormAlert } from '../../components/form-alert.js'
 import { PageHeader } from '../../components/page-header.js'
 import { TextField } from '../../components/text-field.js'
 import { AmountField } from '../../components/wallet/amount-field.js'
@@ -96,7 +98,17 @@ function RequestForm(props: {
         value={note}
         onChange={setNote}
       />
-      <WalletErrorAlert error={create.error} />
+      {isApiError(create.error, 'FORBIDDEN') ? (
+        <FormAlert message={t('request.errors.FORBIDDEN', { name: props.payer.displayName })} />
+      ) : isApiError(create.error, 'RATE_LIMITED') ? (
+        <FormAlert
+          message={t('request.errors.RATE_LIMITED', {
+            minutes: Math.ceil(Number(create.error.details.retryAfterSeconds ?? 60) / 60),
+          })}
+        />
+      ) : (
+        <WalletErrorAlert error={create.error} />
+      )}
       <Button type="submit" block pending={create.isPending}>
         {t('request.submit')}
       </Button>
