@@ -108,7 +108,7 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         onRequest: requireActor,
         schema: {
           tags,
-          description: 'The live sessions of the user, latest used first.',
+          description: 'The live sessions of the user: this one first, then the others, latest used first.',
           response: { 200: SessionList },
         },
       },

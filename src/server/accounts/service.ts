@@ -169,7 +169,12 @@ export class AccountsService {
 
   async sessions(actor: Actor, currentSessionId: string): Promise<SessionView[]> {
     const rows = await listSessions(this.db, actor.id, this.clock())
-    return rows.map((row) => ({
+    // The one in hand first, then the others by when they were last used.
+    const ordered = [
+      ...rows.filter((row) => row.id === currentSessionId),
+      ...rows.filter((row) => row.id !== currentSessionId),
+    ]
+    return ordered.map((row) => ({
       id: row.id,
       current: row.id === currentSessionId,
       userAgent: row.user_agent,
