@@ -126,9 +126,13 @@ export class FeedDataset {
     }))
     const sessions: SessionRow[] = this.tokens.map((token, i) => ({
       token_hash: crypto.createHash('sha256').update(token).digest('base64url'),
+      id: `bench-session-${i}`,
       user_id: this.userIds[i]!,
       created_at: nowMs,
       expires_at: nowMs + 30 * DAY_MS,
+      user_agent: null,
+      address: null,
+      last_seen_at: nowMs,
     }))
     const friendships: FriendshipRow[] = []
     const blocks: BlockRow[] = []

@@ -98,7 +98,7 @@ async function createUser(app: FastifyInstance, index: number): Promise<BenchUse
   const { user, token } = await ctx.accounts.register(
     { phone, password: PASSWORD, displayName: `压测${index}` },
     'zh-Hans',
-    '127.0.0.1',
+    { address: '127.0.0.1' },
   )
   await ctx.realNames.verify(user.id, { name: '测试用户', idNumber: idNumber(index) })
   await ctx.pins.set(user.id, BENCH_PIN, undefined)

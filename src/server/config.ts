@@ -46,6 +46,8 @@ export interface Config {
   burnExpiryHours: number
   /** Seconds between socket pings; a socket that misses one pong is dropped. */
   wsHeartbeatSeconds: number
+  /** How often held sockets re-check their sessions, catching ends whose bus notice was lost. */
+  wsSessionCheckSeconds: number
   /** Seconds between housekeeping rounds (expiries, auto-confirmations, reminders); one process runs them at a time. */
   housekeepingSeconds: number
   /** The legal cap on an IOU's annual rate (4 × the one-year LPR), in basis points: 1200 = 12%. */
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     redPacketMaxShares: positiveInteger(env, 'LIFECIRCLE_RED_PACKET_MAX_SHARES', 100),
     burnExpiryHours: positiveInteger(env, 'LIFECIRCLE_BURN_EXPIRY_HOURS', 72),
     wsHeartbeatSeconds: positiveInteger(env, 'LIFECIRCLE_WS_HEARTBEAT_SECONDS', 30),
+    wsSessionCheckSeconds: positiveInteger(env, 'LIFECIRCLE_WS_SESSION_CHECK_SECONDS', 10),
     housekeepingSeconds: positiveInteger(env, 'LIFECIRCLE_HOUSEKEEPING_SECONDS', 30),
     iouRateCapBasisPoints: percentInBasisPoints(env, 'LIFECIRCLE_IOU_RATE_CAP_PERCENT', 1200),
     liveFanout: 'batched',

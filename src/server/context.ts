@@ -24,6 +24,7 @@ import { WalletService, type WalletDeps } from './wallet/service.js'
 import { MemoryBus, RedisBus, type Bus } from './realtime/bus.js'
 import { Push } from './realtime/push.js'
 import { Gateway } from './realtime/gateway.js'
+import { publishSessionsEnded } from './realtime/session-ends.js'
 import { ChatService, type ChatDeps } from './chat/service.js'
 import { BurnService } from './chat/burn.js'
 import { ChatTransfers } from './chat/transfers.js'
@@ -105,14 +106,21 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, `${config.redisPrefix}bus:`) : new MemoryBus()
   const { db } = database
   const push = new Push(bus, log)
+  const accounts = new AccountsService(db, clock, {
+    passwordCostLog2: config.passwordCostLog2,
+    secret,
+    sessionsEnded: (sessionIds) => publishSessionsEnded(bus, log, sessionIds),
+  })
   const gateway = new Gateway(bus, log, {
     heartbeatMs: config.wsHeartbeatSeconds * 1000,
     maxBufferedBytes: SOCKET_BUFFER_MAX_BYTES,
+    sessionCheckMs: config.wsSessionCheckSeconds * 1000,
+    liveSessions: (sessionIds) => accounts.liveSessionIds(sessionIds),
   })
+  await gateway.ready()
   const events = new EventHub(log, clock)
   const ledger = new LedgerService(database, clock)
   await ledger.init()
-  const accounts = new AccountsService(db, clock, { passwordCostLog2: config.passwordCostLog2, secret })
   const realNames = new RealNameService(db, secret, clock, (userId) => ledger.openWallet(userId))
   const pins = new PinService(db, secret, clock)
   const social = new SocialService(db, accounts, clock, events)

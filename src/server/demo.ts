@@ -49,7 +49,10 @@ export async function seedDemo(ctx: AppContext): Promise<DemoLogin[]> {
   // One login each, also for people seeded by an earlier run, to act as them through the services.
   const actors: Actor[] = []
   for (const person of PEOPLE) {
-    const { user } = await ctx.accounts.login({ phone: person.phone, password: DEMO_PASSWORD }, SEEDED_FROM)
+    const { user } = await ctx.accounts.login(
+      { phone: person.phone, password: DEMO_PASSWORD },
+      { address: SEEDED_FROM },
+    )
     actors.push({ id: user.id, locale: user.locale })
   }
   await seedMoney(ctx, actors)
@@ -85,7 +88,7 @@ async function createPerson(ctx: AppContext, person: DemoPerson, index: number):
     const { user } = await ctx.accounts.register(
       { phone: person.phone, password: DEMO_PASSWORD, displayName: person.displayName, locale: person.locale },
       person.locale,
-      SEEDED_FROM,
+      { address: SEEDED_FROM },
     )
     const first17 = `${person.idPrefix}${String(101 + index).padStart(3, '0')}`
     await ctx.realNames.verify(user.id, { name: person.realName, idNumber: first17 + checkCharacter(first17) })

@@ -10,6 +10,8 @@ import { LoginPage } from './pages/login-page.js'
 import { MePage } from './pages/me-page.js'
 import { NotFoundPage } from './pages/not-found-page.js'
 import { PinPage } from './pages/pin-page.js'
+import { PasswordPage } from './pages/password-page.js'
+import { SecurityPage } from './pages/security-page.js'
 import { ChatPage } from './pages/chat/chat-page.js'
 import { LiveListPage } from './pages/live/live-list-page.js'
 import { RealNamePage } from './pages/real-name-page.js'
@@ -143,6 +145,8 @@ const router = createBrowserRouter([
       { path: '/groups/:id', element: deferred(<GroupPage />) },
       { path: '/me/real-name', element: <RealNamePage /> },
       { path: '/me/pin', element: <PinPage /> },
+      { path: '/me/security', element: <SecurityPage /> },
+      { path: '/me/password', element: <PasswordPage /> },
       { path: '/wallet/top-up', element: <TopUpPage /> },
       { path: '/wallet/transfer', element: <TransferPage /> },
       { path: '/wallet/request', element: <RequestPage /> },

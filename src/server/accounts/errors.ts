@@ -57,3 +57,9 @@ export class PinNotSetError extends DomainError {
   readonly code = 'PIN_NOT_SET'
   readonly status = 409
 }
+
+/** 403, not 401: the session is fine, and a client must not take a mistyped password for a logout. */
+export class PasswordIncorrectError extends DomainError {
+  readonly code = 'PASSWORD_INCORRECT'
+  readonly status = 403
+}

@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   AuthResult,
+  ChangePasswordBody,
   LoginBody,
   RealNameBody,
   RealNameResult,
   RegisterBody,
+  SessionList,
+  SessionParams,
   SetPinBody,
   UpdateMeBody,
   UserLookupQuery,
@@ -13,7 +16,7 @@ import {
 } from '../../shared/api/accounts.js'
 import { NoContent } from '../../shared/api/common.js'
 import type { AppContext } from '../context.js'
-import { actorOf, clearSessionCookie, requireActor, setSessionCookie } from '../http/auth.js'
+import { actorOf, clearSessionCookie, clientOf, requireActor, sessionOf, setSessionCookie } from '../http/auth.js'
 import { headerLocale } from '../http/locale.js'
 import { DEFAULT_LOCALE } from '../../shared/i18n/locales.js'
 
@@ -21,6 +24,7 @@ const tags = ['accounts']
 /** Per-address abuse limits on the doors guessers knock on (off with LIFECIRCLE_IP_LIMITS=off). */
 const registerLimit = { rateLimit: { max: 20, timeWindow: '1 hour' } }
 const loginLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } }
+const passwordLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } }
 
 export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -28,7 +32,11 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
       '/auth/register',
       { config: registerLimit, schema: { tags, body: RegisterBody, response: { 201: AuthResult } } },
       async (request, reply) => {
-        const result = await ctx.accounts.register(request.body, headerLocale(request) ?? DEFAULT_LOCALE, request.ip)
+        const result = await ctx.accounts.register(
+          request.body,
+          headerLocale(request) ?? DEFAULT_LOCALE,
+          clientOf(request),
+        )
         setSessionCookie(reply, result.token)
         return reply.code(201).send(result)
       },
@@ -49,7 +57,7 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         },
       },
       async (request, reply) => {
-        const result = await ctx.accounts.login(request.body, request.ip)
+        const result = await ctx.accounts.login(request.body, clientOf(request))
         setSessionCookie(reply, result.token)
         return result
       },
@@ -57,10 +65,87 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.post(
       '/auth/logout',
-      { onRequest: requireActor, schema: { tags, response: { 204: NoContent } } },
+      {
+        onRequest: requireActor,
+        schema: {
+          tags,
+          description: 'Ends this session: its token stops working and its sockets close (code 4401) on every process.',
+          response: { 204: NoContent },
+        },
+      },
       async (request, reply) => {
-        if (request.sessionToken) await ctx.accounts.logout(request.sessionToken)
+        const { actor, token } = sessionOf(request)
+        await ctx.accounts.logout(actor.id, token)
         clearSessionCookie(reply)
+        return reply.code(204).send(null)
+      },
+    )
+
+    app.put(
+      '/me/password',
+      {
+        config: passwordLimit,
+        onRequest: requireActor,
+        schema: {
+          tags,
+          description:
+            'Wrong current password → 403 PASSWORD_INCORRECT. 5 wrong ones in 15 minutes → 429 RATE_LIMITED ' +
+            '(Retry-After), counted per account. On success every other session of the user ends; this one stays.',
+          body: ChangePasswordBody,
+          response: { 204: NoContent },
+        },
+      },
+      async (request, reply) => {
+        const { actor, sessionId } = sessionOf(request)
+        await ctx.accounts.changePassword(actor, sessionId, request.body)
+        return reply.code(204).send(null)
+      },
+    )
+
+    app.get(
+      '/me/sessions',
+      {
+        onRequest: requireActor,
+        schema: {
+          tags,
+          description: 'The live sessions of the user: this one first, then the others, latest used first.',
+          response: { 200: SessionList },
+        },
+      },
+      async (request) => {
+        const { actor, sessionId } = sessionOf(request)
+        return { items: await ctx.accounts.sessions(actor, sessionId) }
+      },
+    )
+
+    app.delete(
+      '/me/sessions/:id',
+      {
+        onRequest: requireActor,
+        schema: {
+          tags,
+          description:
+            "Ends one session of the user's: its token stops working and its sockets close. " +
+            'An id that is not a live session of this user → 404 NOT_FOUND.',
+          params: SessionParams,
+          response: { 204: NoContent },
+        },
+      },
+      async (request, reply) => {
+        await ctx.accounts.revokeSession(actorOf(request), request.params.id)
+        return reply.code(204).send(null)
+      },
+    )
+
+    app.post(
+      '/me/sessions/revoke-others',
+      {
+        onRequest: requireActor,
+        schema: { tags, description: 'Ends every session of the user but this one.', response: { 204: NoContent } },
+      },
+      async (request, reply) => {
+        const { actor, sessionId } = sessionOf(request)
+        await ctx.accounts.revokeOtherSessions(actor, sessionId)
         return reply.code(204).send(null)
       },
     )

@@ -3,8 +3,10 @@ import crypto from 'node:crypto'
 import { monotonicFactory } from 'ulid'
 import type {
   AuthResult,
+  ChangePasswordBody,
   LoginBody,
   RegisterBody,
+  SessionView,
   UpdateMeBody,
   UserSummary,
   UserView,
@@ -16,11 +18,13 @@ import { isUniqueViolation } from '../db/errors.js'
 import { NotFoundError, RateLimitedError, ValidationError } from '../errors.js'
 import { Throttle } from '../limits/throttle.js'
 import { keyedHash } from '../secret.js'
-import { InvalidCredentialsError, PhoneTakenError } from './errors.js'
+import { InvalidCredentialsError, PasswordIncorrectError, PhoneTakenError } from './errors.js'
 import { decoyHash, hashPassword, verifyPassword } from './password.js'
 import {
   deleteExpiredSessions,
-  deleteSession,
+  deleteSessions,
+  findLiveSessionIds,
+  findPasswordHash,
   findProfile,
   findPublicProfiles,
   findSessionUser,
@@ -28,12 +32,18 @@ import {
   insertSession,
   insertUser,
   isKnownLoginAddress,
+  listSessions,
   rememberLoginAddress,
+  touchSession,
+  updatePasswordHash,
   updateUser,
   type UserProfileRow,
 } from './store.js'
 
 const SESSION_TTL_MS = 30 * 24 * 3600_000
+/** How stale a session's last-seen time may get: authenticating writes at most once in this long. */
+const LAST_SEEN_GRANULARITY_MS = 60_000
+const USER_AGENT_MAX = 256
 const newId = monotonicFactory()
 
 /** Who is acting: every service call takes one and checks authorisation itself. */
@@ -42,10 +52,27 @@ export interface Actor {
   locale: Locale
 }
 
+/** A live session and who acts through it. */
+export interface Authenticated {
+  actor: Actor
+  sessionId: string
+}
+
+/** Where a request comes from, kept with the session it opens or uses. */
+export interface ClientInfo {
+  address: string
+  userAgent?: string | undefined
+}
+
 export interface AccountsOptions {
   passwordCostLog2: number
   /** Keys the hashes of client addresses. */
   secret: Buffer
+  /**
+   * Told, after the commit, of every session that was ended, so that the sockets opened with it close on every
+   * process. Throws nothing: a lost notice is made good by the sockets' own periodic check.
+   */
+  sessionsEnded: (sessionIds: string[]) => Promise<void>
 }
 
 export class AccountsService {
@@ -53,6 +80,7 @@ export class AccountsService {
   private readonly phoneLogins: Throttle
   private readonly registrations: Throttle
   private readonly lookups: Throttle
+  private readonly passwordFailures: Throttle
 
   constructor(
     private readonly db: Db,
@@ -67,9 +95,11 @@ export class AccountsService {
     this.registrations = new Throttle(db, { name: 'register', limit: 5, windowMs: 3600_000 }, clock)
     // Exact-match lookups only, and not many: a phone book must not be enumerable.
     this.lookups = new Throttle(db, { name: 'user-lookup', limit: 30, windowMs: 60_000 }, clock)
+    // Per account, like the PIN's: a stolen session must not become a way to guess the password.
+    this.passwordFailures = new Throttle(db, { name: 'password-failures', limit: 5, windowMs: 15 * 60_000 }, clock)
   }
 
-  async register(input: RegisterBody, fallbackLocale: Locale, address: string): Promise<AuthResult> {
+  async register(input: RegisterBody, fallbackLocale: Locale, client: ClientInfo): Promise<AuthResult> {
     const phone = requirePhone(input.phone)
     const displayName = requireDisplayName(input.displayName)
     await this.registrations.consume(phone)
@@ -90,15 +120,16 @@ export class AccountsService {
       if (isUniqueViolation(error)) throw new PhoneTakenError()
       throw error
     }
-    return this.signIn(user.id, address)
+    return this.signIn(user.id, client)
   }
 
   /**
    * Same answer and about the same time for an unknown phone as for a wrong password. Both counters count the
    * attempt before the password is judged, so that concurrent guesses cannot all slip in under a limit.
    */
-  async login(input: LoginBody, address: string): Promise<AuthResult> {
+  async login(input: LoginBody, client: ClientInfo): Promise<AuthResult> {
     const phone = requirePhone(input.phone)
+    const address = client.address
     const pair = keyedHash(this.options.secret, 'login-pair', `${phone}\0${address}`)
     await this.loginFailures.consume(pair)
     const user = await findUserByPhone(this.db, phone)
@@ -110,17 +141,86 @@ export class AccountsService {
     const passwordOk = await verifyPassword(input.password, passwordHash)
     if (!user || !passwordOk) throw new InvalidCredentialsError()
     await this.loginFailures.reset(pair)
-    return this.signIn(user.id, address)
+    return this.signIn(user.id, client)
   }
 
-  async logout(token: string): Promise<void> {
-    await deleteSession(this.db, hashToken(token))
+  /** Ends the session the token belongs to (if it is still there). */
+  async logout(userId: string, token: string): Promise<void> {
+    await this.endSessions(await deleteSessions(this.db, { userId, tokenHash: hashToken(token) }))
   }
 
-  /** The acting user behind a bearer token, or undefined for an unknown, revoked or expired one. */
-  async authenticate(token: string): Promise<Actor | undefined> {
-    const user = await findSessionUser(this.db, hashToken(token), this.clock())
-    return user && { id: user.id, locale: isLocale(user.locale) ? user.locale : DEFAULT_LOCALE }
+  /**
+   * The session behind a bearer token, or undefined for an unknown, revoked or expired one. Its last-seen time
+   * is written only once it is a minute old, so almost every call is one indexed read.
+   */
+  async authenticate(token: string, client: ClientInfo): Promise<Authenticated | undefined> {
+    const now = this.clock()
+    const row = await findSessionUser(this.db, hashToken(token), now)
+    if (!row) return undefined
+    const staleBefore = now - LAST_SEEN_GRANULARITY_MS
+    if (row.last_seen_at < staleBefore) {
+      await touchSession(this.db, row.session_id, { last_seen_at: now, address: client.address }, staleBefore)
+    }
+    return {
+      actor: { id: row.id, locale: isLocale(row.locale) ? row.locale : DEFAULT_LOCALE },
+      sessionId: row.session_id,
+    }
+  }
+
+  async sessions(actor: Actor, currentSessionId: string): Promise<SessionView[]> {
+    const rows = await listSessions(this.db, actor.id, this.clock())
+    // The one in hand first, then the others by when they were last used.
+    const ordered = [
+      ...rows.filter((row) => row.id === currentSessionId),
+      ...rows.filter((row) => row.id !== currentSessionId),
+    ]
+    return ordered.map((row) => ({
+      id: row.id,
+      current: row.id === currentSessionId,
+      userAgent: row.user_agent,
+      address: row.address,
+      createdAt: new Date(row.created_at).toISOString(),
+      lastSeenAt: new Date(row.last_seen_at).toISOString(),
+    }))
+  }
+
+  /** Someone else's session, or one already gone, is NOT_FOUND: ids of others' sessions cannot be probed. */
+  async revokeSession(actor: Actor, sessionId: string): Promise<void> {
+    const ended = await deleteSessions(this.db, { userId: actor.id, ids: [sessionId] })
+    if (ended.length === 0) throw new NotFoundError()
+    await this.endSessions(ended)
+  }
+
+  async revokeOtherSessions(actor: Actor, currentSessionId: string): Promise<void> {
+    await this.endSessions(await deleteSessions(this.db, { userId: actor.id, exceptId: currentSessionId }))
+  }
+
+  /** Every session of the user, e.g. after the password was reset by someone who proved they own the phone. */
+  async revokeAllSessions(userId: string): Promise<void> {
+    await this.endSessions(await deleteSessions(this.db, { userId }))
+  }
+
+  /**
+   * Wrong current passwords count per account, before they are judged (as at login), and a right one clears
+   * the count. Whoever changed the password keeps this session; every other one ends.
+   */
+  async changePassword(actor: Actor, currentSessionId: string, input: ChangePasswordBody): Promise<void> {
+    await this.passwordFailures.consume(actor.id)
+    const passwordHash = await findPasswordHash(this.db, actor.id)
+    if (!passwordHash) throw new NotFoundError()
+    if (!(await verifyPassword(input.currentPassword, passwordHash))) throw new PasswordIncorrectError()
+    await this.passwordFailures.reset(actor.id)
+    const newHash = await hashPassword(input.newPassword, this.options.passwordCostLog2)
+    const ended = await this.db.transaction().execute(async (trx) => {
+      await updatePasswordHash(trx, actor.id, newHash)
+      return deleteSessions(trx, { userId: actor.id, exceptId: currentSessionId })
+    })
+    await this.endSessions(ended)
+  }
+
+  /** Which of these sessions still stand: held sockets re-check theirs with it. */
+  async liveSessionIds(sessionIds: string[]): Promise<Set<string>> {
+    return new Set(await findLiveSessionIds(this.db, sessionIds, this.clock()))
   }
 
   async me(userId: string): Promise<UserView> {
@@ -162,13 +262,17 @@ export class AccountsService {
   }
 
   /** A session, and the address remembered as one this account uses. */
-  private async signIn(userId: string, address: string): Promise<AuthResult> {
+  private async signIn(userId: string, client: ClientInfo): Promise<AuthResult> {
     await rememberLoginAddress(this.db, {
-      key: this.addressKey(userId, address),
+      key: this.addressKey(userId, client.address),
       user_id: userId,
       last_login_at: this.clock(),
     })
-    return { user: await this.me(userId), token: await this.startSession(userId) }
+    return { user: await this.me(userId), token: await this.startSession(userId, client) }
+  }
+
+  private async endSessions(sessionIds: string[]): Promise<void> {
+    if (sessionIds.length > 0) await this.options.sessionsEnded(sessionIds)
   }
 
   private isKnownAddress(userId: string, address: string): Promise<boolean> {
@@ -179,14 +283,18 @@ export class AccountsService {
     return keyedHash(this.options.secret, 'known-login-address', `${userId}\0${address}`)
   }
 
-  private async startSession(userId: string): Promise<string> {
+  private async startSession(userId: string, client: ClientInfo): Promise<string> {
     const token = crypto.randomBytes(32).toString('base64url')
     const now = this.clock()
     await insertSession(this.db, {
       token_hash: hashToken(token),
+      id: crypto.randomBytes(16).toString('base64url'),
       user_id: userId,
       created_at: now,
       expires_at: now + SESSION_TTL_MS,
+      user_agent: client.userAgent?.slice(0, USER_AGENT_MAX) || null,
+      address: client.address,
+      last_seen_at: now,
     })
     return token
   }

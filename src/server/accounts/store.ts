@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../db/database.js'
-import type { UsersTable } from './tables.js'
+import type { SessionsTable, UsersTable } from './tables.js'
 
 export type UserRow = Selectable<UsersTable>
 
@@ -41,29 +41,88 @@ export async function updateUser(
   await db.updateTable('users').set(changes).where('id', '=', userId).execute()
 }
 
-export async function insertSession(
-  db: Db,
-  session: { token_hash: string; user_id: string; created_at: number; expires_at: number },
-): Promise<void> {
+export type SessionRow = Selectable<SessionsTable>
+
+export async function insertSession(db: Db, session: SessionRow): Promise<void> {
   await db.insertInto('sessions').values(session).execute()
 }
 
-export async function findSessionUser(
-  db: Db,
-  tokenHash: string,
-  now: number,
-): Promise<{ id: string; locale: string } | undefined> {
+export interface SessionUser {
+  id: string
+  locale: string
+  session_id: string
+  last_seen_at: number
+}
+
+export async function findSessionUser(db: Db, tokenHash: string, now: number): Promise<SessionUser | undefined> {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.locale'])
+    .select(['users.id', 'users.locale', 'sessions.id as session_id', 'sessions.last_seen_at'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst()
 }
 
-export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute()
+/** Only when the stored time is older than `staleBefore`: processes racing on one session write it once. */
+export async function touchSession(
+  db: Db,
+  sessionId: string,
+  seen: { last_seen_at: number; address: string },
+  staleBefore: number,
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set(seen)
+    .where('id', '=', sessionId)
+    .where('last_seen_at', '<', staleBefore)
+    .execute()
+}
+
+export async function listSessions(db: Db, userId: string, now: number): Promise<SessionRow[]> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('id')
+    .execute()
+}
+
+/** Deletes the sessions and returns the ids of those that were there. */
+export async function deleteSessions(
+  db: Db,
+  where: { userId: string; ids?: string[]; exceptId?: string; tokenHash?: string },
+): Promise<string[]> {
+  if (where.ids?.length === 0) return []
+  let query = db.deleteFrom('sessions').where('user_id', '=', where.userId)
+  if (where.ids) query = query.where('id', 'in', where.ids)
+  if (where.exceptId) query = query.where('id', '!=', where.exceptId)
+  if (where.tokenHash) query = query.where('token_hash', '=', where.tokenHash)
+  const rows = await query.returning('id').execute()
+  return rows.map((row) => row.id)
+}
+
+/** Which of these sessions still stand. */
+export async function findLiveSessionIds(db: Db, ids: string[], now: number): Promise<string[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('sessions')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('expires_at', '>', now)
+    .execute()
+  return rows.map((row) => row.id)
+}
+
+export async function findPasswordHash(db: Db, userId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst()
+  return row?.password_hash
+}
+
+export async function updatePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute()
 }
 
 export async function deleteExpiredSessions(db: Db, now: number): Promise<void> {

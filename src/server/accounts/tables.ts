@@ -13,9 +13,17 @@ export interface UsersTable {
 export interface SessionsTable {
   /** SHA-256 of the bearer token; the token itself is never stored. */
   token_hash: string
+  /** What the owner sees and revokes a session by; random, so it says nothing about the token. */
+  id: string
   user_id: string
   created_at: number
   expires_at: number
+  /** As the client sent it, cut to a bounded length; shown to the owner only. */
+  user_agent: string | null
+  /** The client address of the sign-in, then of the latest use; shown to the owner only. */
+  address: string | null
+  /** Refreshed at most once a minute, so that authenticating stays a read. */
+  last_seen_at: number
 }
 
 export interface RealNamesTable {

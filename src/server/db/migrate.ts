@@ -17,6 +17,7 @@ import * as collectionsIous from './migrations/0014-collections-ious.js'
 import * as live from './migrations/0015-live.js'
 import * as keyedRequestHashes from './migrations/0016-keyed-request-hashes.js'
 import * as knownLoginAddresses from './migrations/0017-known-login-addresses.js'
+import * as sessionDevices from './migrations/0018-session-devices.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015-live': live,
   '0016-keyed-request-hashes': keyedRequestHashes,
   '0017-known-login-addresses': knownLoginAddresses,
+  '0018-session-devices': sessionDevices,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

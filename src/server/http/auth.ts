@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Actor, AccountsService } from '../accounts/service.js'
+import type { Actor, AccountsService, ClientInfo } from '../accounts/service.js'
 import { UnauthenticatedError } from '../errors.js'
 
 declare module 'fastify' {
@@ -8,6 +8,8 @@ declare module 'fastify' {
     actor: Actor | null
     /** The session token the request was authenticated with (bearer header, cookie or socket `?token=`). */
     sessionToken: string | null
+    /** The opaque id of that session. */
+    sessionId: string | null
     /** How the actor was authenticated: the CSRF checks apply to whatever rode on the cookie. */
     authenticatedBy: Credential | null
   }
@@ -28,6 +30,7 @@ const TOKEN_LENGTH_MAX = 256
 export function installAuthentication(app: FastifyInstance, accounts: AccountsService): void {
   app.decorateRequest('actor', null)
   app.decorateRequest('sessionToken', null)
+  app.decorateRequest('sessionId', null)
   app.decorateRequest('authenticatedBy', null)
   app.addHook('onRequest', async (request) => {
     const bearer = bearerToken(request)
@@ -45,13 +48,26 @@ export async function authenticateWith(
 ): Promise<void> {
   request.actor = null
   request.sessionToken = null
+  request.sessionId = null
   request.authenticatedBy = null
   if (!token || token.length > TOKEN_LENGTH_MAX) return
-  const actor = await accounts.authenticate(token)
-  if (!actor) return
-  request.actor = actor
+  const session = await accounts.authenticate(token, clientOf(request))
+  if (!session) return
+  request.actor = session.actor
   request.sessionToken = token
+  request.sessionId = session.sessionId
   request.authenticatedBy = credential
+}
+
+/** What a session keeps of the client that opens or uses it. */
+export function clientOf(request: FastifyRequest): ClientInfo {
+  return { address: request.ip, userAgent: request.headers['user-agent'] }
+}
+
+/** The session of a route guarded by requireActor. */
+export function sessionOf(request: FastifyRequest): { actor: Actor; sessionId: string; token: string } {
+  if (!request.actor || !request.sessionId || !request.sessionToken) throw new UnauthenticatedError()
+  return { actor: request.actor, sessionId: request.sessionId, token: request.sessionToken }
 }
 
 /** Route hook: runs before body parsing and validation, so a stranger learns nothing from a 400. */

@@ -32,7 +32,7 @@ export function realtimeRoutes(ctx: AppContext, handlers: Record<string, ClientF
             gateway.send(socket, JSON.stringify({ type: 'error', data: { code, ...details, ...refOf(text) } }))
           })
         })
-        void gateway.attach(actor.id, socket).then(
+        void gateway.attach(actor.id, request.sessionId!, socket).then(
           () => gateway.send(socket, JSON.stringify({ type: 'ready', data: { userId: actor.id } })),
           (error: unknown) => {
             request.log.error({ err: error }, 'socket subscription failed')

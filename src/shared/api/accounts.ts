@@ -87,3 +87,25 @@ export const UserSummary = Type.Object({
 export type UserSummary = Static<typeof UserSummary>
 
 export const UserLookupResult = Type.Object({ items: Type.Array(UserSummary) })
+
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: 128 }), newPassword: Password },
+  { additionalProperties: false },
+)
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>
+
+export const SessionView = Type.Object({
+  id: Type.String({ description: 'Opaque; names the session for revoking it, and is neither the token nor its hash' }),
+  current: Type.Boolean({ description: 'The session this request came with' }),
+  userAgent: Type.Union([Type.String(), Type.Null()], { description: 'As sent when the session was opened' }),
+  address: Type.Union([Type.String(), Type.Null()], { description: 'Client address of the latest use' }),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastSeenAt: Type.String({ format: 'date-time', description: 'Accurate to about a minute' }),
+})
+export type SessionView = Static<typeof SessionView>
+
+export const SessionList = Type.Object({ items: Type.Array(SessionView) })
+export type SessionList = Static<typeof SessionList>
+
+export const SessionParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
+export type SessionParams = Static<typeof SessionParams>

@@ -19,3 +19,6 @@ export const ErrorBody = Type.Object(
 )
 
 export const NoContent = Type.Null({ description: 'No content' })
+
+/** WebSocket close code when the socket's session ended (logout, revoked, password changed): do not reconnect. */
+export const SESSION_ENDED_CLOSE_CODE = 4401

@@ -2,7 +2,17 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import { isApiError } from './api-error.js'
 import { request } from './client.js'
 import type { AuthResult } from '../../shared/api/accounts.js'
-import type { LoginInput, Me, PinInput, ProfilePatch, RealNameInput, RealNameResult, RegisterInput } from './types.js'
+import type {
+  LoginInput,
+  Me,
+  PasswordInput,
+  PinInput,
+  ProfilePatch,
+  RealNameInput,
+  RealNameResult,
+  RegisterInput,
+  Session,
+} from './types.js'
 
 export const meKey = ['me'] as const
 
@@ -77,5 +87,40 @@ export function useSetPin() {
   return useMutation({
     mutationFn: (input: PinInput) => request<void>('PUT', '/me/pin', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
+  })
+}
+
+const sessionsKey = ['sessions'] as const
+
+/** My signed-in devices, the one in hand marked `current`. */
+export function useSessions() {
+  return useQuery({
+    queryKey: sessionsKey,
+    queryFn: async () => (await request<{ items: Session[] }>('GET', '/me/sessions')).items,
+  })
+}
+
+export function useRevokeSession() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) => request<void>('DELETE', `/me/sessions/${encodeURIComponent(id)}`),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  })
+}
+
+export function useRevokeOtherSessions() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => request<void>('POST', '/me/sessions/revoke-others'),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  })
+}
+
+/** Changing the password signs out every other device, so the list is stale afterwards. */
+export function useChangePassword() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: PasswordInput) => request<void>('PUT', '/me/password', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
   })
 }

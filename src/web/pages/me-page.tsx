@@ -4,7 +4,16 @@ import { usePendingRequestCount } from '../api/friends.js'
 import type { Me } from '../api/types.js'
 import { Button } from '../components/button.js'
 import { FormAlert } from '../components/form-alert.js'
-import { BagIcon, GlobeIcon, LockIcon, LogoutIcon, ShieldIcon, UserPlusIcon, UsersIcon } from '../components/icons.js'
+import {
+  BagIcon,
+  GlobeIcon,
+  LockIcon,
+  LogoutIcon,
+  PhoneIcon,
+  ShieldIcon,
+  UserPlusIcon,
+  UsersIcon,
+} from '../components/icons.js'
 import { LanguageSwitch } from '../components/language-switch.js'
 import { CollectIcon, IouNoteIcon } from '../components/chat/money-icons.js'
 import { ListRow } from '../components/list-row.js'
@@ -36,6 +45,7 @@ export function MePage() {
           to="/me/pin"
           action={me.hasPin ? t('me.pinChange') : t('me.pinSet')}
         />
+        <ListRow icon={<PhoneIcon size={20} />} label={t('me.devices')} to="/me/security" />
       </section>
 
       <section className="card list" aria-labelledby="social-heading">

@@ -54,6 +54,8 @@ export function Realtime() {
         void request('GET', '/me').catch((error: unknown) => {
           if (isApiError(error) && error.status === 401) queryClient.setQueryData(meKey, null)
         }),
+      // Signed out from elsewhere (another device, a password change): straight to the login page.
+      onSessionEnded: () => queryClient.setQueryData(meKey, null),
     })
     const sync = createChatSync(queryClient, meId, (frame) => socket.send(frame))
     liveRooms.attach((frame) => socket.send(frame))

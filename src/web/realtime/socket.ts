@@ -1,3 +1,4 @@
+import { SESSION_ENDED_CLOSE_CODE } from '../../shared/api/common.js'
 import { parseFrame, type ClientFrame, type ServerFrame } from './frames.js'
 
 export type SocketStatus = 'connecting' | 'online' | 'offline'
@@ -8,6 +9,8 @@ interface SocketOptions {
   onStatus: (status: SocketStatus) => void
   /** An attempt closed before it opened: the server is away, or the session is gone. */
   onRefused: () => void
+  /** The server closed the socket because its session ended: it is not tried again. */
+  onSessionEnded: () => void
 }
 
 // The server drops sockets that miss its own heartbeat; ours catches a connection that died silently (a phone
@@ -72,9 +75,15 @@ export class RealtimeSocket {
       }
       this.options.onFrame(frame)
     }
-    socket.onclose = () => {
+    socket.onclose = (event: CloseEvent) => {
       if (this.socket !== socket) return
       this.drop(socket)
+      if (event.code === SESSION_ENDED_CLOSE_CODE) {
+        // A dead token would only be refused again, over and over.
+        this.stop()
+        this.options.onSessionEnded()
+        return
+      }
       if (!opened) this.options.onRefused()
       if (!this.stopped) this.retryLater()
     }

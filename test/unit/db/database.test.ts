@@ -72,7 +72,7 @@ describe('migrations (on the database this run uses)', () => {
     try {
       const insert = testApp.app.ctx.database.db
         .insertInto('sessions')
-        .values({ token_hash: 'x', user_id: 'nobody', created_at: 0, expires_at: 1 })
+        .values({ token_hash: 'x', id: 'x', user_id: 'nobody', created_at: 0, expires_at: 1, last_seen_at: 0 })
         .execute()
       await expect(insert).rejects.toThrow()
     } finally {

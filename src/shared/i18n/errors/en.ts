@@ -18,6 +18,7 @@ export const errorsEn = {
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again shortly.',
   PHONE_TAKEN: 'This phone number is already registered.',
   INVALID_CREDENTIALS: 'Wrong phone number or password.',
+  PASSWORD_INCORRECT: 'The current password is wrong.',
   INVALID_ID_NUMBER: 'This is not a valid 18-digit ID number.',
   UNDERAGE: 'You must be at least 18 years old to verify your real name.',
   ID_NUMBER_TAKEN: 'This ID number is already bound to another account.',

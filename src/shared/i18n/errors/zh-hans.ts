@@ -19,6 +19,7 @@ export const errorsZhHans: ErrorCatalog = {
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试。',
   PHONE_TAKEN: '该手机号已注册。',
   INVALID_CREDENTIALS: '手机号或密码错误。',
+  PASSWORD_INCORRECT: '当前密码错误。',
   INVALID_ID_NUMBER: '身份证号码无效，请输入 18 位身份证号码。',
   UNDERAGE: '未满 18 周岁，无法进行实名认证。',
   ID_NUMBER_TAKEN: '该身份证号码已绑定其他账户。',

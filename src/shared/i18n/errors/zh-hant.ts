@@ -19,6 +19,7 @@ export const errorsZhHant: ErrorCatalog = {
   SERVICE_UNAVAILABLE: '服務暫時無法使用，請稍後再試。',
   PHONE_TAKEN: '該手機號碼已註冊。',
   INVALID_CREDENTIALS: '手機號碼或密碼錯誤。',
+  PASSWORD_INCORRECT: '目前密碼錯誤。',
   INVALID_ID_NUMBER: '身分證號碼無效，請輸入 18 位身分證號碼。',
   UNDERAGE: '未滿 18 歲，無法進行實名認證。',
   ID_NUMBER_TAKEN: '該身分證號碼已綁定其他帳戶。',
