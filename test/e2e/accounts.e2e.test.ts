@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { randomAdultIdNumber, randomPhone } from './people.js'
+import { randomAdultIdNumber, randomHkId, randomPhone } from './people.js'
 
 const PASSWORD = 'spring-rain-2024'
 
@@ -53,7 +53,8 @@ describeIfE2E('accounts in the browser', () => {
 
     await page.getByRole('link', { name: /实名认证.*去认证/ }).click()
     await page.getByLabel('姓名').fill('王小明')
-    await page.getByLabel('身份证号码').fill(randomAdultIdNumber())
+    expect(await page.getByLabel('证件类型').inputValue()).toBe('cn-resident')
+    await page.getByLabel('证件号码').fill(randomAdultIdNumber())
     await screenshot(page, '02-real-name.png')
     await page.getByRole('button', { name: '提交认证' }).click()
     await page.getByRole('heading', { name: '实名认证成功' }).waitFor()
@@ -138,6 +139,58 @@ describeIfE2E('accounts in the browser', () => {
     expect(await phoneField.getAttribute('aria-invalid')).toBeNull()
     await screenshot(page, '06-login-error.png')
     expect(page.url()).toMatch(/\/login$/)
+    expect(browser.problems).toEqual([])
+  }, 60_000)
+
+  it('a Hong Kong user in Traditional Chinese verifies with an HKID, typing the birth date', async () => {
+    const phone = randomPhone()
+    const registered = await fetch(`${server.url}/api/v1/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phone, password: PASSWORD, displayName: '大文', locale: 'zh-Hant' }),
+    })
+    expect(registered.status).toBe(201)
+
+    const browser = await openMobileBrowser('zh-HK')
+    browsers.push(browser)
+    const { page } = browser
+    await page.goto(`${server.url}/login`)
+    await page.getByLabel('手機號碼').fill(phone)
+    await page.getByLabel('密碼', { exact: true }).fill(PASSWORD)
+    await page.getByRole('button', { name: '登入' }).click()
+    await page.waitForURL('**/wallet')
+    await page.goto(`${server.url}/me/real-name`)
+
+    // Hong Kong, Macau and Taiwan documents come first in zh-Hant, and the HKID is the one chosen.
+    const documentType = page.getByLabel('證件類型')
+    expect(await documentType.inputValue()).toBe('hk-id')
+    expect(await documentType.locator('option').allTextContents()).toEqual([
+      '香港身份證',
+      '澳門居民身份證',
+      '台灣身分證',
+      '港澳居民來往內地通行證',
+      '台灣居民來往大陸通行證',
+      '居民身分證／港澳台居民居住證',
+      '外國護照',
+    ])
+    expect(await page.getByLabel('簽發國家（三位字母代碼）').count()).toBe(0)
+
+    const hkId = randomHkId()
+    const wrong = hkId.replace(/\((.)\)$/, (_all, check: string) => `(${check === '1' ? '2' : '1'})`)
+    await page.getByLabel('姓名').fill('陳大文')
+    const idNumber = page.getByLabel('證件號碼')
+    await idNumber.fill(wrong)
+    await page.getByRole('button', { name: '送出認證' }).click()
+    await page.getByText('號碼檢查碼不正確，請對照證件核對。').waitFor()
+    await page.getByText('請輸入出生日期。').waitFor()
+    expect(await idNumber.getAttribute('aria-invalid')).toBe('true')
+
+    await idNumber.fill(hkId)
+    await page.getByLabel('出生日期').fill('1988-08-08')
+    await screenshot(page, '07-real-name-hkid-zh-hant.png')
+    await page.getByRole('button', { name: '送出認證' }).click()
+    await page.getByRole('heading', { name: '實名認證成功' }).waitFor()
+    await page.getByText('朋友將看到你的實名為 *大文。').waitFor()
     expect(browser.problems).toEqual([])
   }, 60_000)
 })

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { Page } from 'playwright-core'
+import { hkIdCheckCharacter } from '../../src/shared/validation/id-documents.js'
 import { checkCharacter } from '../../src/shared/validation/id-number.js'
 
 /** A mainland mobile number nobody else in this run has. */
@@ -12,6 +13,12 @@ export function randomAdultIdNumber(): string {
   const sequence = String(crypto.randomInt(0, 1000)).padStart(3, '0')
   const first17 = `11010519900517${sequence}`
   return first17 + checkCharacter(first17)
+}
+
+/** A valid Hong Kong identity card number with a random serial, written as printed: K123456(7). */
+export function randomHkId(): string {
+  const body = `K${String(crypto.randomInt(0, 1_000_000)).padStart(6, '0')}`
+  return `${body}(${hkIdCheckCharacter(body)})`
 }
 
 export const PASSWORD = 'spring-rain-2024'

@@ -1,3 +1,5 @@
+import type { ErrorKey } from '../../shared/i18n/errors/index.js'
+import type { DocumentProblem, DocumentType } from '../../shared/validation/id-documents.js'
 import { DomainError } from '../errors.js'
 
 export class PhoneTakenError extends DomainError {
@@ -10,9 +12,23 @@ export class InvalidCredentialsError extends DomainError {
   readonly status = 401
 }
 
+/** Says which rule the number broke; every message also names the documents that are accepted. */
 export class InvalidIdNumberError extends DomainError {
   readonly code = 'INVALID_ID_NUMBER'
   readonly status = 400
+  readonly reason: DocumentProblem
+
+  constructor(documentType: DocumentType, reason: DocumentProblem) {
+    super({ documentType, reason })
+    this.reason = reason
+  }
+
+  override get messageKey(): ErrorKey {
+    if (this.reason === 'checksum') return 'INVALID_ID_NUMBER_CHECKSUM'
+    if (this.reason === 'date') return 'INVALID_ID_NUMBER_DATE'
+    if (this.reason === 'region') return 'INVALID_ID_NUMBER_REGION'
+    return 'INVALID_ID_NUMBER'
+  }
 }
 
 export class UnderageError extends DomainError {

@@ -1,5 +1,7 @@
 import type { RealNameBody, RealNameResult } from '../../shared/api/accounts.js'
-import { ageOn, checkIdNumber, chinaDate, maskRealName } from '../../shared/validation/id-number.js'
+import { normalisePassportCountry } from '../../shared/validation/countries.js'
+import { checkDocumentNumber, isPlausibleBirthDate, type DocumentType } from '../../shared/validation/id-documents.js'
+import { ageOn, chinaDate, maskRealName } from '../../shared/validation/id-number.js'
 import type { Db } from '../db/database.js'
 import { isUniqueViolation } from '../db/errors.js'
 import { ValidationError } from '../errors.js'
@@ -43,11 +45,10 @@ export class RealNameService {
     await this.attempts.consume(userId)
 
     const today = chinaDate(new Date(this.clock()))
-    const check = checkIdNumber(input.idNumber, today)
-    if (!check.valid) throw new InvalidIdNumberError()
-    if (ageOn(check.birthDate, today) < ADULT_AGE) throw new UnderageError()
+    const document = identify(input, today)
+    if (ageOn(document.birthDate, today) < ADULT_AGE) throw new UnderageError()
 
-    const idNumberHash = keyedHash(this.secret, 'id-number', check.normalised)
+    const idNumberHash = keyedHash(this.secret, 'id-number', document.hashInput)
     const mine = await findRealName(this.db, userId)
     if (mine) {
       if (mine.id_number_hash !== idNumberHash) throw new AlreadyVerifiedError()
@@ -62,7 +63,7 @@ export class RealNameService {
         user_id: userId,
         id_number_hash: idNumberHash,
         masked_name: maskedName,
-        birth_date: check.birthDate,
+        birth_date: document.birthDate,
         verified_at: this.clock(),
       })
     } catch (error) {
@@ -91,4 +92,40 @@ export class RealNameService {
     }
     return found
   }
+}
+
+interface IdentifiedDocument {
+  birthDate: string
+  /** What the one-document-one-account hash covers. */
+  hashInput: string
+}
+
+/** Checks the number by its type's rule and the fields that type needs. */
+function identify(input: RealNameBody, today: string): IdentifiedDocument {
+  const type = input.documentType ?? 'cn-resident'
+  const country = passportCountry(type, input.country)
+  const check = checkDocumentNumber(type, input.idNumber, today)
+  if (!check.valid) throw new InvalidIdNumberError(type, check.reason)
+  // Mainland numbers were hashed alone before other types existed: unchanged, so those bound stay bound.
+  const hashInput = type === 'cn-resident' ? check.normalised : `${type}:${country}:${check.normalised}`
+
+  if (check.birthDate) {
+    if (input.birthDate !== undefined) throw new ValidationError('birthDate', 'unknown')
+    return { birthDate: check.birthDate, hashInput }
+  }
+  if (input.birthDate === undefined) throw new ValidationError('birthDate', 'required')
+  if (!isPlausibleBirthDate(input.birthDate, today)) throw new ValidationError('birthDate')
+  return { birthDate: input.birthDate, hashInput }
+}
+
+/** The issuing state for a passport (required there); any other type must not name one. */
+function passportCountry(type: DocumentType, input: string | undefined): string {
+  if (type !== 'passport') {
+    if (input !== undefined) throw new ValidationError('country', 'unknown')
+    return ''
+  }
+  if (input === undefined) throw new ValidationError('country', 'required')
+  const country = normalisePassportCountry(input)
+  if (!country) throw new ValidationError('country')
+  return country
 }

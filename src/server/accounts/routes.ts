@@ -162,7 +162,20 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
 
     app.post(
       '/me/real-name',
-      { onRequest: requireActor, schema: { tags, body: RealNameBody, response: { 200: RealNameResult } } },
+      {
+        onRequest: requireActor,
+        schema: {
+          tags,
+          description:
+            'Real-name verification with one identity document (documentType, cn-resident by default). ' +
+            '400 INVALID_ID_NUMBER (with documentType and reason: format, region, date or checksum; the message ' +
+            'names the accepted documents), 400 VALIDATION_FAILED naming birthDate or country, 400 UNDERAGE ' +
+            '(under 18 in China time), 409 ID_NUMBER_TAKEN (the document is bound to another account, per type), ' +
+            '409 ALREADY_VERIFIED, 429 RATE_LIMITED (20 attempts a day).',
+          body: RealNameBody,
+          response: { 200: RealNameResult },
+        },
+      },
       async (request) => ctx.realNames.verify(actorOf(request).id, request.body),
     )
 

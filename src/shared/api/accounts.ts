@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox'
+import { DOCUMENT_TYPES } from '../validation/id-documents.js'
 import { PHONE_PATTERN } from '../validation/phone.js'
 import { NAME_TEXT_FORMAT } from '../validation/text.js'
 import { LocaleSchema } from './common.js'
@@ -65,7 +66,36 @@ export const RealNameBody = Type.Object(
       format: NAME_TEXT_FORMAT,
       description: 'Legal name as on the ID card',
     }),
-    idNumber: Type.String({ minLength: 1, maxLength: 32, description: '18-character PRC ID number' }),
+    idNumber: Type.String({
+      minLength: 1,
+      maxLength: 32,
+      description:
+        'The document number as printed; spaces, parentheses and dashes are ignored. cn-resident: 18 characters ' +
+        '(GB 11643, also the 81/82/83 residence permits); hk-id: A123456(3), check digit mod 11; tw-id: A123456789, ' +
+        'weighted checksum; mo-id: 1234567(8); hk-mo-permit: H12345678 or M12345678 (an issue-count suffix is ' +
+        'dropped); tw-permit: 8 digits; passport: 1-9 letters or digits, or the MRZ field with its ICAO 9303 ' +
+        'check digit (L898902C36, AB1234<<<5), which must match',
+    }),
+    documentType: Type.Optional(
+      Type.Enum(DOCUMENT_TYPES, { description: 'Which document idNumber is from; cn-resident when left out' }),
+    ),
+    birthDate: Type.Optional(
+      Type.String({
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        description:
+          'YYYY-MM-DD; required for every type except cn-resident, whose number encodes it (and where it is refused). ' +
+          'Missing, not a real date, in the future or before 1900: 400 VALIDATION_FAILED naming birthDate',
+      }),
+    ),
+    country: Type.Optional(
+      Type.String({
+        minLength: 3,
+        maxLength: 3,
+        description:
+          'Passport only (refused for other types): issuing state as ICAO 9303 alpha-3 code, e.g. GBR, USA, DEU. ' +
+          'CHN is not accepted: PRC citizens verify with their resident ID or Hong Kong/Macau card',
+      }),
+    ),
   },
   { additionalProperties: false },
 )

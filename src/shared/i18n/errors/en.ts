@@ -19,9 +19,16 @@ export const errorsEn = {
   PHONE_TAKEN: 'This phone number is already registered.',
   INVALID_CREDENTIALS: 'Wrong phone number or password.',
   PASSWORD_INCORRECT: 'The current password is wrong.',
-  INVALID_ID_NUMBER: 'This is not a valid 18-digit ID number.',
+  INVALID_ID_NUMBER:
+    'This number does not have the format of the document you chose. Accepted: mainland resident ID or residence permit, Hong Kong identity card, Macau resident ID card, Taiwan national ID, Mainland Travel Permit for Hong Kong and Macau Residents, Mainland Travel Permit for Taiwan Residents, foreign passport.',
+  INVALID_ID_NUMBER_CHECKSUM:
+    'The check digit does not match: please compare the number with your document. Accepted: mainland resident ID or residence permit, Hong Kong identity card, Macau resident ID card, Taiwan national ID, Mainland Travel Permit for Hong Kong and Macau Residents, Mainland Travel Permit for Taiwan Residents, foreign passport.',
+  INVALID_ID_NUMBER_DATE:
+    'The birth date in this ID number is not a real date. Accepted: mainland resident ID or residence permit, Hong Kong identity card, Macau resident ID card, Taiwan national ID, Mainland Travel Permit for Hong Kong and Macau Residents, Mainland Travel Permit for Taiwan Residents, foreign passport.',
+  INVALID_ID_NUMBER_REGION:
+    'The first digits of this ID number are not a known region code. Accepted: mainland resident ID or residence permit, Hong Kong identity card, Macau resident ID card, Taiwan national ID, Mainland Travel Permit for Hong Kong and Macau Residents, Mainland Travel Permit for Taiwan Residents, foreign passport.',
   UNDERAGE: 'You must be at least 18 years old to verify your real name.',
-  ID_NUMBER_TAKEN: 'This ID number is already bound to another account.',
+  ID_NUMBER_TAKEN: 'This document is already bound to another account.',
   ALREADY_VERIFIED: 'Your real name is already verified with a different ID number.',
   REAL_NAME_REQUIRED: 'Please verify your real name first.',
   PIN_INCORRECT: 'Wrong payment PIN. {{attemptsLeft}} attempts left.',

@@ -20,9 +20,16 @@ export const errorsZhHans: ErrorCatalog = {
   PHONE_TAKEN: '该手机号已注册。',
   INVALID_CREDENTIALS: '手机号或密码错误。',
   PASSWORD_INCORRECT: '当前密码错误。',
-  INVALID_ID_NUMBER: '身份证号码无效，请输入 18 位身份证号码。',
+  INVALID_ID_NUMBER:
+    '证件号码与所选证件的格式不符。可用证件：居民身份证（含港澳台居民居住证）、香港身份证、澳门居民身份证、台湾居民身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、外国护照。',
+  INVALID_ID_NUMBER_CHECKSUM:
+    '证件号码校验位不正确，请对照证件核对。可用证件：居民身份证（含港澳台居民居住证）、香港身份证、澳门居民身份证、台湾居民身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、外国护照。',
+  INVALID_ID_NUMBER_DATE:
+    '身份证号码中的出生日期无效。可用证件：居民身份证（含港澳台居民居住证）、香港身份证、澳门居民身份证、台湾居民身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、外国护照。',
+  INVALID_ID_NUMBER_REGION:
+    '身份证号码的地区码无效。可用证件：居民身份证（含港澳台居民居住证）、香港身份证、澳门居民身份证、台湾居民身份证、港澳居民来往内地通行证、台湾居民来往大陆通行证、外国护照。',
   UNDERAGE: '未满 18 周岁，无法进行实名认证。',
-  ID_NUMBER_TAKEN: '该身份证号码已绑定其他账户。',
+  ID_NUMBER_TAKEN: '该证件已绑定其他账户。',
   ALREADY_VERIFIED: '你已使用其他身份证号码完成实名认证。',
   REAL_NAME_REQUIRED: '请先完成实名认证。',
   PIN_INCORRECT: '支付密码错误，还可以尝试 {{attemptsLeft}} 次。',

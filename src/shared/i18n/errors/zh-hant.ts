@@ -20,9 +20,16 @@ export const errorsZhHant: ErrorCatalog = {
   PHONE_TAKEN: '該手機號碼已註冊。',
   INVALID_CREDENTIALS: '手機號碼或密碼錯誤。',
   PASSWORD_INCORRECT: '目前密碼錯誤。',
-  INVALID_ID_NUMBER: '身分證號碼無效，請輸入 18 位身分證號碼。',
+  INVALID_ID_NUMBER:
+    '證件號碼與所選證件的格式不符。可用證件：居民身分證（含港澳台居民居住證）、香港身份證、澳門居民身份證、台灣身分證、港澳居民來往內地通行證、台灣居民來往大陸通行證、外國護照。',
+  INVALID_ID_NUMBER_CHECKSUM:
+    '證件號碼檢查碼不正確，請對照證件核對。可用證件：居民身分證（含港澳台居民居住證）、香港身份證、澳門居民身份證、台灣身分證、港澳居民來往內地通行證、台灣居民來往大陸通行證、外國護照。',
+  INVALID_ID_NUMBER_DATE:
+    '身分證號碼中的出生日期無效。可用證件：居民身分證（含港澳台居民居住證）、香港身份證、澳門居民身份證、台灣身分證、港澳居民來往內地通行證、台灣居民來往大陸通行證、外國護照。',
+  INVALID_ID_NUMBER_REGION:
+    '身分證號碼的地區碼無效。可用證件：居民身分證（含港澳台居民居住證）、香港身份證、澳門居民身份證、台灣身分證、港澳居民來往內地通行證、台灣居民來往大陸通行證、外國護照。',
   UNDERAGE: '未滿 18 歲，無法進行實名認證。',
-  ID_NUMBER_TAKEN: '該身分證號碼已綁定其他帳戶。',
+  ID_NUMBER_TAKEN: '該證件已綁定其他帳戶。',
   ALREADY_VERIFIED: '你已使用其他身分證號碼完成實名認證。',
   REAL_NAME_REQUIRED: '請先完成實名認證。',
   PIN_INCORRECT: '支付密碼錯誤，還可以嘗試 {{attemptsLeft}} 次。',
