@@ -110,7 +110,8 @@ function identify(input: RealNameBody, today: string): IdentifiedDocument {
   const hashInput = type === 'cn-resident' ? check.normalised : `${type}:${country}:${check.normalised}`
 
   if (check.birthDate) {
-    if (input.birthDate !== undefined) throw new ValidationError('birthDate', 'unknown')
+    // A client may send the date anyway; it must then be the one the number encodes.
+    if (input.birthDate !== undefined && input.birthDate !== check.birthDate) throw new ValidationError('birthDate')
     return { birthDate: check.birthDate, hashInput }
   }
   if (input.birthDate === undefined) throw new ValidationError('birthDate', 'required')
@@ -118,12 +119,9 @@ function identify(input: RealNameBody, today: string): IdentifiedDocument {
   return { birthDate: input.birthDate, hashInput }
 }
 
-/** The issuing state for a passport (required there); any other type must not name one. */
+/** The issuing state for a passport (required there); any other type's issuer is in its type, so one sent is ignored. */
 function passportCountry(type: DocumentType, input: string | undefined): string {
-  if (type !== 'passport') {
-    if (input !== undefined) throw new ValidationError('country', 'unknown')
-    return ''
-  }
+  if (type !== 'passport') return ''
   if (input === undefined) throw new ValidationError('country', 'required')
   const country = normalisePassportCountry(input)
   if (!country) throw new ValidationError('country')

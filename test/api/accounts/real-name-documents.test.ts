@@ -136,6 +136,22 @@ describe('POST /me/real-name with other documents', () => {
     expect(res.body.error.code).toBe('ID_NUMBER_TAKEN')
   })
 
+  it('takes a birth date the number already encodes when it matches, and ignores a country on an ID card', async () => {
+    const mainland = await userIn('en')
+    const idNumber = makeIdNumber('1988-07-09')
+    expect((await verify(mainland.token, { name: '王小明', idNumber, birthDate: '1988-07-09' })).status).toBe(200)
+    expect(await birthDateOf(mainland.id)).toBe('1988-07-09')
+    const taiwan = await userIn('en')
+    const res = await verify(taiwan.token, {
+      name: '林小美',
+      idNumber: makeTwId(),
+      documentType: 'tw-id',
+      country: 'TWN',
+      birthDate: ADULT,
+    })
+    expect(res.status).toBe(200)
+  })
+
   it('keeps cn-resident the default, hashing the number exactly as before the other types existed', async () => {
     const idNumber = makeIdNumber('1985-01-02')
     const user = await userIn('en')
@@ -164,7 +180,7 @@ describe('POST /me/real-name with other documents', () => {
       'The field “birthDate” is invalid.',
     ],
     [{ idNumber: makeHkId(), documentType: 'hk-id', birthDate: '1990/01/01' }, 'birthDate', undefined],
-    [{ idNumber: makeIdNumber(), birthDate: ADULT }, 'birthDate', 'The field “birthDate” is not allowed here.'],
+    [{ idNumber: makeIdNumber('1990-01-01'), birthDate: '1991-01-01' }, 'birthDate', undefined],
     [
       { idNumber: makePassport().number, documentType: 'passport', birthDate: ADULT },
       'country',
@@ -179,11 +195,6 @@ describe('POST /me/real-name with other documents', () => {
       { idNumber: makePassport().number, documentType: 'passport', country: 'CHN', birthDate: ADULT },
       'country',
       undefined,
-    ],
-    [
-      { idNumber: makeTwId(), documentType: 'tw-id', country: 'TWN', birthDate: ADULT },
-      'country',
-      'The field “country” is not allowed here.',
     ],
     [{ idNumber: makeHkId(), documentType: 'hkid', birthDate: ADULT }, 'documentType', undefined],
   ])('refuses %j with 400 VALIDATION_FAILED naming %s', async (body, field, message) => {
