@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { monotonicFactory } from 'ulid'
+import type { Insertable } from 'kysely'
 import type { SessionsTable, UsersTable } from '../../src/server/accounts/tables.js'
 import type { PostAudienceTable, PostCommentsTable, PostLikesTable, PostsTable } from '../../src/server/feed/tables.js'
 import type { BlocksTable, FriendshipsTable } from '../../src/server/social/tables.js'
@@ -16,7 +17,7 @@ import type { BlocksTable, FriendshipsTable } from '../../src/server/social/tabl
  */
 
 /** Rows exactly as the app's tables hold them. */
-export type UserRow = UsersTable
+export type UserRow = Insertable<UsersTable>
 export type SessionRow = SessionsTable
 export type FriendshipRow = FriendshipsTable
 export type BlockRow = BlocksTable

@@ -15,6 +15,8 @@ Commands:
   serve     migrate the database, then serve the web app and API (default)
   migrate   bring the database schema up to date and exit
   demo      seed a small demo community and print its logins
+  operator grant|revoke <phone>
+            let a user read operator pages (the sandbox SMS outbox), or stop them
   audit     prove the books: every balance re-derived from its transfers, all summing to zero
   openapi   print the OpenAPI document (JSON) and exit
   help      show this help
@@ -47,6 +49,8 @@ export async function main(args: string[]): Promise<number> {
       return openapi(config)
     case 'audit':
       return audit(config)
+    case 'operator':
+      return operator(config, rest)
     default:
       console.error(`lifecircle: unknown command "${command}"\n\n${USAGE}`)
       return 2
@@ -84,6 +88,25 @@ async function demo(config: Config): Promise<number> {
         `  ${login.displayName.padEnd(6)} phone ${login.phone.padEnd(14)} password ${login.password}  PIN ${login.pin}${note}`,
       )
     }
+    return 0
+  } finally {
+    await ctx.close()
+  }
+}
+
+async function operator(config: Config, args: string[]): Promise<number> {
+  const [action, phone] = args
+  if ((action !== 'grant' && action !== 'revoke') || !phone) {
+    console.error('usage: lifecircle operator grant|revoke <phone>')
+    return 2
+  }
+  const ctx = await createContext(config)
+  try {
+    if (!(await ctx.accounts.setOperator(phone, action === 'grant'))) {
+      console.error(`lifecircle: no user with phone ${phone}`)
+      return 1
+    }
+    console.log(action === 'grant' ? `${phone} is now an operator` : `${phone} is no longer an operator`)
     return 0
   } finally {
     await ctx.close()

@@ -52,12 +52,18 @@ export interface Config {
   housekeepingSeconds: number
   /** The legal cap on an IOU's annual rate (4 × the one-year LPR), in basis points: 1200 = 12%. */
   iouRateCapBasisPoints: number
+  /** Where phone codes go: `sandbox` (the operator's outbox, nothing sent) or `webhook` (a signed POST). */
+  sms: SmsConfig
+  /** Phone codes one client address may ask for per hour: a product rule, on whatever LIFECIRCLE_IP_LIMITS says. */
+  smsCodesPerAddressPerHour: number
   /**
    * How live rooms send danmaku (see RoomOptions). Not read from the environment: only the danmaku bench sets
    * `naive`, to compare against.
    */
   liveFanout: 'batched' | 'naive'
 }
+
+export type SmsConfig = { provider: 'sandbox' } | { provider: 'webhook'; url: string; secret: string }
 
 export class ConfigError extends Error {}
 
@@ -86,7 +92,11 @@ export const ENVIRONMENT_HELP = `Environment:
   LIFECIRCLE_BURN_EXPIRY_HOURS       hours an unopened burn-after-reading message keeps its text (72)
   LIFECIRCLE_WS_HEARTBEAT_SECONDS    seconds between WebSocket pings; a socket that misses a pong is dropped (30)
   LIFECIRCLE_HOUSEKEEPING_SECONDS    seconds between housekeeping rounds: expiries, auto-confirmations, reminders (30)
-  LIFECIRCLE_IOU_RATE_CAP_PERCENT    legal cap on an IOU's annual rate, 4 × the one-year LPR, up to 2 decimals (12)`
+  LIFECIRCLE_IOU_RATE_CAP_PERCENT    legal cap on an IOU's annual rate, 4 × the one-year LPR, up to 2 decimals (12)
+  LIFECIRCLE_SMS_PROVIDER            where phone codes go: sandbox (operator outbox and log, nothing sent) | webhook (sandbox)
+  LIFECIRCLE_SMS_WEBHOOK_URL         webhook provider: http(s) URL that receives each SMS as signed JSON
+  LIFECIRCLE_SMS_WEBHOOK_SECRET      webhook provider: HMAC-SHA256 key of X-LifeCircle-Signature, ≥ 32 characters
+  LIFECIRCLE_SMS_CODES_PER_ADDRESS_HOUR  phone codes one client address may ask for per hour (20)`
 
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string } = {}): Config {
   const port = Number(env.PORT ?? 3000)
@@ -137,8 +147,25 @@ export function loadConfig(env: NodeJS.ProcessEnv, defaults: { webRoot?: string 
     wsSessionCheckSeconds: positiveInteger(env, 'LIFECIRCLE_WS_SESSION_CHECK_SECONDS', 10),
     housekeepingSeconds: positiveInteger(env, 'LIFECIRCLE_HOUSEKEEPING_SECONDS', 30),
     iouRateCapBasisPoints: percentInBasisPoints(env, 'LIFECIRCLE_IOU_RATE_CAP_PERCENT', 1200),
+    sms: smsConfig(env),
+    smsCodesPerAddressPerHour: positiveInteger(env, 'LIFECIRCLE_SMS_CODES_PER_ADDRESS_HOUR', 20),
     liveFanout: 'batched',
   }
+}
+
+function smsConfig(env: NodeJS.ProcessEnv): SmsConfig {
+  const provider = nonEmpty(env.LIFECIRCLE_SMS_PROVIDER) ?? 'sandbox'
+  if (provider === 'sandbox') return { provider }
+  if (provider !== 'webhook') throw new ConfigError('LIFECIRCLE_SMS_PROVIDER must be "sandbox" or "webhook"')
+  const url = nonEmpty(env.LIFECIRCLE_SMS_WEBHOOK_URL)
+  if (!url || !/^https?:\/\//.test(url))
+    throw new ConfigError('LIFECIRCLE_SMS_WEBHOOK_URL must be an http(s) URL when LIFECIRCLE_SMS_PROVIDER=webhook')
+  const secret = nonEmpty(env.LIFECIRCLE_SMS_WEBHOOK_SECRET)
+  if (!secret || secret.length < 32)
+    throw new ConfigError(
+      'LIFECIRCLE_SMS_WEBHOOK_SECRET of at least 32 characters is required with the webhook provider',
+    )
+  return { provider, url, secret }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

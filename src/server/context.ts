@@ -4,6 +4,9 @@ import type { Config } from './config.js'
 import { AccountsService } from './accounts/service.js'
 import { PinService } from './accounts/pin-service.js'
 import { RealNameService } from './accounts/real-name-service.js'
+import { PhoneCodes } from './accounts/phone-codes.js'
+import { PhoneFlows } from './accounts/phone-flows.js'
+import { SandboxSmsProvider, WebhookSmsProvider } from './accounts/sms.js'
 import { openDatabase, type Database } from './db/database.js'
 import { migrateToLatest } from './db/migrate.js'
 import { EventHub } from './events/hub.js'
@@ -54,6 +57,8 @@ export interface AppContext {
   accounts: AccountsService
   realNames: RealNameService
   pins: PinService
+  phoneCodes: PhoneCodes
+  phoneFlows: PhoneFlows
   ledger: LedgerService
   idempotency: IdempotencyService
   walletDeps: WalletDeps
@@ -123,6 +128,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
   await ledger.init()
   const realNames = new RealNameService(db, secret, clock, (userId) => ledger.openWallet(userId))
   const pins = new PinService(db, secret, clock)
+  const sms =
+    config.sms.provider === 'webhook'
+      ? new WebhookSmsProvider(config.sms.url, config.sms.secret)
+      : new SandboxSmsProvider(db, log)
+  const phoneCodes = new PhoneCodes(db, secret, clock, sms, { perAddressPerHour: config.smsCodesPerAddressPerHour })
   const social = new SocialService(db, accounts, clock, events)
   const media = new MediaService(db, config.dataDir, clock)
   const walletDeps: WalletDeps = {
@@ -219,6 +229,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     accounts,
     realNames,
     pins,
+    phoneCodes,
+    phoneFlows: new PhoneFlows(phoneCodes, accounts, realNames, pins),
     ledger,
     idempotency: new IdempotencyService(db, secret, clock),
     walletDeps,

@@ -22,6 +22,7 @@ export async function runHousekeeping(ctx: AppContext, log: FastifyBaseLogger): 
   if (burned > 0) log.info({ burned }, 'burned unopened messages past their time')
   await ctx.idempotency.prune()
   await ctx.accounts.deleteExpiredSessions()
+  await ctx.phoneCodes.deleteStale()
   await ctx.notifications.prune()
 }
 

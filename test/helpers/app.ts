@@ -100,11 +100,12 @@ export async function call(
   app: FastifyInstance,
   method: InjectOptions['method'],
   url: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: { token?: string; body?: unknown; headers?: Record<string, string>; remoteAddress?: string } = {},
 ): Promise<Json> {
   const response = await app.inject({
     method,
     url,
+    ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
     headers: {
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
@@ -122,10 +123,43 @@ export interface TestUser {
   token: string
 }
 
+let addressCounter = 0
+/**
+ * A client address of its own for each registration: phone codes are limited per address, and tests register
+ * more people than one address may ask codes for.
+ */
+export function uniqueAddress(): string {
+  addressCounter += 1
+  return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`
+}
+
+/** Asks for a register code (sandbox provider) and returns it. */
+export async function registerCode(
+  app: FastifyInstance,
+  phone: string,
+  remoteAddress = uniqueAddress(),
+): Promise<string> {
+  const res = await call(app, 'POST', '/api/v1/auth/codes', { body: { phone, purpose: 'register' }, remoteAddress })
+  if (res.status !== 202 || typeof res.body?.sandboxCode !== 'string')
+    throw new Error(`code failed: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body.sandboxCode
+}
+
+/** POST /auth/register with a fresh code for the phone, from an address of its own. */
+export async function registerWithCode(
+  app: FastifyInstance,
+  body: { phone: string; password: string; displayName: string; locale?: string },
+  headers: Record<string, string> = {},
+): Promise<Json> {
+  const remoteAddress = uniqueAddress()
+  const code = await registerCode(app, body.phone, remoteAddress)
+  return call(app, 'POST', '/api/v1/auth/register', { body: { ...body, code }, headers, remoteAddress })
+}
+
 export async function registerUser(app: FastifyInstance, displayName = '测试用户'): Promise<TestUser> {
   const phone = uniquePhone()
   const password = 'correct-horse-9'
-  const res = await call(app, 'POST', '/api/v1/auth/register', { body: { phone, password, displayName } })
+  const res = await registerWithCode(app, { phone, password, displayName })
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`)
   return { id: res.body.user.id, phone, password, token: res.body.token }
 }

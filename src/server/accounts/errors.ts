@@ -79,3 +79,25 @@ export class PasswordIncorrectError extends DomainError {
   readonly code = 'PASSWORD_INCORRECT'
   readonly status = 403
 }
+
+export class PhoneCodeRequiredError extends DomainError {
+  readonly code = 'PHONE_CODE_REQUIRED'
+  readonly status = 400
+}
+
+export class PhoneCodeInvalidError extends DomainError {
+  readonly code = 'PHONE_CODE_INVALID'
+  readonly status = 400
+}
+
+/** Past its five minutes, already used, or out of its five tries: ask for a new one. */
+export class PhoneCodeExpiredError extends DomainError {
+  readonly code = 'PHONE_CODE_EXPIRED'
+  readonly status = 400
+}
+
+/** The document number given to reset the PIN is not the one the real name was verified with. */
+export class IdNumberMismatchError extends DomainError {
+  readonly code = 'ID_NUMBER_MISMATCH'
+  readonly status = 403
+}

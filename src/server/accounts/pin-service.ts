@@ -37,6 +37,11 @@ export class PinService {
     await upsertPin(this.db, userId, this.hash(userId, pin), this.clock())
   }
 
+  /** A new PIN without the old one (the caller has proven the phone and the document): clears any lockout. */
+  async reset(userId: string, pin: string): Promise<void> {
+    await upsertPin(this.db, userId, this.hash(userId, pin), this.clock())
+  }
+
   /** Throws PIN_NOT_SET, PIN_LOCKED or PIN_INCORRECT (with attempts left); a right PIN clears the count. */
   async verify(userId: string, pin: string): Promise<void> {
     // One judgement at a time per PIN: concurrent guesses queue on the locked row and each sees the count the one

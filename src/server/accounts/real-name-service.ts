@@ -6,7 +6,7 @@ import type { Db } from '../db/database.js'
 import { isUniqueViolation } from '../db/errors.js'
 import { ValidationError } from '../errors.js'
 import { Throttle } from '../limits/throttle.js'
-import { keyedHash } from '../secret.js'
+import { keyedHash, timingSafeEqualText } from '../secret.js'
 import {
   AlreadyVerifiedError,
   IdNumberTakenError,
@@ -78,6 +78,24 @@ export class RealNameService {
     return { verified: true, maskedName }
   }
 
+  /**
+   * Whether this document is the one the user verified with, by the same keyed hash. A number that is not even
+   * well-formed for its type is simply not theirs. Throws REAL_NAME_REQUIRED for an unverified user.
+   */
+  async isOwnDocument(userId: string, document: DocumentReference): Promise<boolean> {
+    const mine = await findRealName(this.db, userId)
+    if (!mine) throw new RealNameRequiredError()
+    const type = document.documentType ?? 'cn-resident'
+    const country = type === 'passport' ? normalisePassportCountry(document.country ?? '') : ''
+    if (country === undefined) return false
+    const check = checkDocumentNumber(type, document.idNumber, chinaDate(new Date(this.clock())))
+    if (!check.valid) return false
+    return timingSafeEqualText(
+      keyedHash(this.secret, 'id-number', documentHashInput(type, country, check.normalised)),
+      mine.id_number_hash,
+    )
+  }
+
   /** For wallet operations: throws REAL_NAME_REQUIRED unless the user is verified. */
   async requireVerified(userId: string): Promise<void> {
     if (!(await this.isVerified(userId))) throw new RealNameRequiredError()
@@ -94,6 +112,13 @@ export class RealNameService {
   }
 }
 
+/** A document named by number, as the real-name form names it. */
+export interface DocumentReference {
+  idNumber: string
+  documentType?: DocumentType | undefined
+  country?: string | undefined
+}
+
 interface IdentifiedDocument {
   birthDate: string
   /** What the one-document-one-account hash covers. */
@@ -106,8 +131,7 @@ function identify(input: RealNameBody, today: string): IdentifiedDocument {
   const country = passportCountry(type, input.country)
   const check = checkDocumentNumber(type, input.idNumber, today)
   if (!check.valid) throw new InvalidIdNumberError(type, check.reason)
-  // Mainland numbers were hashed alone before other types existed: unchanged, so those bound stay bound.
-  const hashInput = type === 'cn-resident' ? check.normalised : `${type}:${country}:${check.normalised}`
+  const hashInput = documentHashInput(type, country, check.normalised)
 
   if (check.birthDate) {
     // A client may send the date anyway; it must then be the one the number encodes.
@@ -117,6 +141,11 @@ function identify(input: RealNameBody, today: string): IdentifiedDocument {
   if (input.birthDate === undefined) throw new ValidationError('birthDate', 'required')
   if (!isPlausibleBirthDate(input.birthDate, today)) throw new ValidationError('birthDate')
   return { birthDate: input.birthDate, hashInput }
+}
+
+/** Mainland numbers were hashed alone before other types existed: unchanged, so those bound stay bound. */
+function documentHashInput(type: DocumentType, country: string, normalised: string): string {
+  return type === 'cn-resident' ? normalised : `${type}:${country}:${normalised}`
 }
 
 /** The issuing state for a passport (required there); any other type's issuer is in its type, so one sent is ignored. */

@@ -3,12 +3,17 @@ import {
   AuthResult,
   ChangePasswordBody,
   LoginBody,
+  PasswordResetBody,
+  PhoneCodeBody,
+  PhoneCodeResult,
+  PinResetBody,
   RealNameBody,
   RealNameResult,
   RegisterBody,
   SessionList,
   SessionParams,
   SetPinBody,
+  SmsOutboxList,
   UpdateMeBody,
   UserLookupQuery,
   UserLookupResult,
@@ -29,10 +34,42 @@ const passwordLimit = { rateLimit: { max: 10, timeWindow: '1 minute' } }
 export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.post(
-      '/auth/register',
-      { config: registerLimit, schema: { tags, body: RegisterBody, response: { 201: AuthResult } } },
+      '/auth/codes',
+      {
+        schema: {
+          tags,
+          description:
+            'Sends a 6-digit code to the phone (5 minutes, 5 tries, single use, bound to phone and purpose; a new ' +
+            'one supersedes the last). With the sandbox SMS provider and purpose register only, the answer carries ' +
+            'sandboxCode; reset codes never come back (sandbox: they land in the operator outbox). Reset purposes ' +
+            'on an unknown phone: 202 and nothing is sent. Register on a taken phone: 409 PHONE_TAKEN, nothing sent. ' +
+            'Per phone 1 a minute and 5 an hour, per client address 20 an hour (product rules, always on) → 429 ' +
+            'RATE_LIMITED (Retry-After). The webhook provider failing → 503 SERVICE_UNAVAILABLE.',
+          body: PhoneCodeBody,
+          response: { 202: PhoneCodeResult },
+        },
+      },
       async (request, reply) => {
-        const result = await ctx.accounts.register(
+        const locale = headerLocale(request) ?? DEFAULT_LOCALE
+        return reply.code(202).send(await ctx.phoneFlows.requestCode(request.body, locale, clientOf(request)))
+      },
+    )
+
+    app.post(
+      '/auth/register',
+      {
+        config: registerLimit,
+        schema: {
+          tags,
+          description:
+            'code from POST /auth/codes (purpose register): missing → 400 PHONE_CODE_REQUIRED, wrong → 400 ' +
+            'PHONE_CODE_INVALID, past its time, used or out of its 5 tries → 400 PHONE_CODE_EXPIRED.',
+          body: RegisterBody,
+          response: { 201: AuthResult },
+        },
+      },
+      async (request, reply) => {
+        const result = await ctx.phoneFlows.register(
           request.body,
           headerLocale(request) ?? DEFAULT_LOCALE,
           clientOf(request),
@@ -60,6 +97,25 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         const result = await ctx.accounts.login(request.body, clientOf(request))
         setSessionCookie(reply, result.token)
         return result
+      },
+    )
+
+    app.post(
+      '/auth/password-reset',
+      {
+        config: passwordLimit,
+        schema: {
+          tags,
+          description:
+            'Forgot password: code from POST /auth/codes (purpose reset-password) and a new password. Code errors as ' +
+            'for registration. On success every session of the user ends, on every process.',
+          body: PasswordResetBody,
+          response: { 204: NoContent },
+        },
+      },
+      async (request, reply) => {
+        await ctx.phoneFlows.resetPassword(request.body)
+        return reply.code(204).send(null)
       },
     )
 
@@ -186,6 +242,43 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
         await ctx.pins.set(actorOf(request).id, request.body.pin, request.body.currentPin)
         return reply.code(204).send(null)
       },
+    )
+
+    app.post(
+      '/me/pin/reset',
+      {
+        config: passwordLimit,
+        onRequest: requireActor,
+        schema: {
+          tags,
+          description:
+            'Forgot PIN (忘记支付密码): code sent to the own phone (POST /auth/codes, purpose reset-pin) and the ' +
+            'number of the document the real name was verified with (documentType and country as there). A wrong ' +
+            'document → 403 ID_NUMBER_MISMATCH and spends one of the code’s tries; unverified → 403 ' +
+            'REAL_NAME_REQUIRED. Code errors as for registration. Success sets the PIN and clears the PIN lockout.',
+          body: PinResetBody,
+          response: { 204: NoContent },
+        },
+      },
+      async (request, reply) => {
+        await ctx.phoneFlows.resetPin(actorOf(request), request.body)
+        return reply.code(204).send(null)
+      },
+    )
+
+    app.get(
+      '/admin/sms-outbox',
+      {
+        onRequest: requireActor,
+        schema: {
+          tags,
+          description:
+            'Operators only (else 403 FORBIDDEN): the sandbox SMS outbox, latest first (up to 200). Empty with a ' +
+            'real provider, which keeps nothing.',
+          response: { 200: SmsOutboxList },
+        },
+      },
+      async (request) => ctx.phoneFlows.outbox(actorOf(request)),
     )
 
     app.get(

@@ -32,8 +32,10 @@ import {
   insertSession,
   insertUser,
   isKnownLoginAddress,
+  isOperator,
   listSessions,
   rememberLoginAddress,
+  setOperator,
   touchSession,
   updatePasswordHash,
   updateUser,
@@ -218,6 +220,29 @@ export class AccountsService {
     await this.endSessions(ended)
   }
 
+  /** A new password for whoever proved they hold the phone: every session of the user ends, wherever it is. */
+  async resetPassword(userId: string, newPassword: string): Promise<void> {
+    await updatePasswordHash(this.db, userId, await hashPassword(newPassword, this.options.passwordCostLog2))
+    await this.passwordFailures.reset(userId)
+    await this.revokeAllSessions(userId)
+  }
+
+  /** The user with this phone, if any (normalised first). */
+  async userIdByPhone(rawPhone: string): Promise<string | undefined> {
+    const phone = normalisePhone(rawPhone)
+    return phone ? (await findUserByPhone(this.db, phone))?.id : undefined
+  }
+
+  async isOperator(userId: string): Promise<boolean> {
+    return isOperator(this.db, userId)
+  }
+
+  /** Grants or revokes the operator role by phone (the CLI's `operator grant|revoke`); false for an unknown phone. */
+  async setOperator(rawPhone: string, operator: boolean): Promise<boolean> {
+    const phone = normalisePhone(rawPhone)
+    return phone !== undefined && setOperator(this.db, phone, operator)
+  }
+
   /** Which of these sessions still stand: held sockets re-check theirs with it. */
   async liveSessionIds(sessionIds: string[]): Promise<Set<string>> {
     return new Set(await findLiveSessionIds(this.db, sessionIds, this.clock()))
@@ -305,13 +330,13 @@ function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('base64url')
 }
 
-function requirePhone(raw: string): string {
+export function requirePhone(raw: string): string {
   const phone = normalisePhone(raw)
   if (!phone) throw new ValidationError('phone')
   return phone
 }
 
-function requireDisplayName(raw: string): string {
+export function requireDisplayName(raw: string): string {
   const name = raw.trim()
   if (name === '') throw new ValidationError('displayName')
   return name

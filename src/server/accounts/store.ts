@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import type { Insertable, Selectable } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { SessionsTable, UsersTable } from './tables.js'
 
@@ -10,7 +10,7 @@ export interface UserProfileRow extends UserRow {
   has_pin: number
 }
 
-export async function insertUser(db: Db, user: UserRow): Promise<void> {
+export async function insertUser(db: Db, user: Insertable<UsersTable>): Promise<void> {
   await db.insertInto('users').values(user).execute()
 }
 
@@ -154,4 +154,18 @@ export async function rememberLoginAddress(db: Db, row: { key: string; user_id: 
 export async function isKnownLoginAddress(db: Db, key: string): Promise<boolean> {
   const row = await db.selectFrom('known_login_addresses').select('key').where('key', '=', key).executeTakeFirst()
   return row !== undefined
+}
+
+export async function setOperator(db: Db, phone: string, operator: boolean): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ is_operator: operator ? 1 : 0 })
+    .where('phone', '=', phone)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
+}
+
+export async function isOperator(db: Db, userId: string): Promise<boolean> {
+  const row = await db.selectFrom('users').select('is_operator').where('id', '=', userId).executeTakeFirst()
+  return Number(row?.is_operator ?? 0) === 1
 }

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 export interface UsersTable {
   id: string
   /** Normalised: 11-digit CN mobile, or E.164 for other countries. */
@@ -8,6 +10,8 @@ export interface UsersTable {
   locale: string
   avatar_url: string | null
   created_at: number
+  /** 1 for operators (set by `lifecircle operator grant`): they read the sandbox SMS outbox and /admin pages. */
+  is_operator: Generated<number>
 }
 
 export interface SessionsTable {
@@ -53,10 +57,37 @@ export interface KnownLoginAddressesTable {
   last_login_at: number
 }
 
+export type PhoneCodePurpose = 'register' | 'reset-password' | 'reset-pin'
+
+export interface PhoneCodesTable {
+  id: string
+  /** Normalised, as in users. */
+  phone: string
+  purpose: PhoneCodePurpose
+  /** HMAC-SHA-256 of (id, code) under the server secret; the code itself is never stored. */
+  code_hash: string
+  created_at: number
+  expires_at: number
+  /** Counted before each judgement; at the limit the code is dead. */
+  tries: number
+  used_at: number | null
+}
+
+/** What the sandbox SMS provider "sent": the operator's outbox. Holds code texts, by design of the sandbox. */
+export interface SmsOutboxTable {
+  id: string
+  phone: string
+  purpose: PhoneCodePurpose
+  text: string
+  sent_at: number
+}
+
 export interface AccountsTables {
   users: UsersTable
   sessions: SessionsTable
   real_names: RealNamesTable
   payment_pins: PaymentPinsTable
   known_login_addresses: KnownLoginAddressesTable
+  phone_codes: PhoneCodesTable
+  sms_outbox: SmsOutboxTable
 }

@@ -18,6 +18,7 @@ import * as live from './migrations/0015-live.js'
 import * as keyedRequestHashes from './migrations/0016-keyed-request-hashes.js'
 import * as knownLoginAddresses from './migrations/0017-known-login-addresses.js'
 import * as sessionDevices from './migrations/0018-session-devices.js'
+import * as phoneCodes from './migrations/0019-phone-codes.js'
 
 /** One ordered set for both dialects; append, never edit a migration that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0016-keyed-request-hashes': keyedRequestHashes,
   '0017-known-login-addresses': knownLoginAddresses,
   '0018-session-devices': sessionDevices,
+  '0019-phone-codes': phoneCodes,
 }
 
 export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {

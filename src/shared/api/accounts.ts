@@ -33,11 +33,44 @@ export const UserView = Type.Object({
 })
 export type UserView = Static<typeof UserView>
 
+/** Optional in the schema so that a missing one is PHONE_CODE_REQUIRED rather than a generic validation error. */
+const PhoneCode = Type.String({ maxLength: 12, description: 'The 6-digit code sent to the phone (POST /auth/codes)' })
+
+export const PhoneCodeBody = Type.Object(
+  {
+    phone: Phone,
+    purpose: Type.Union([Type.Literal('register'), Type.Literal('reset-password'), Type.Literal('reset-pin')]),
+  },
+  { additionalProperties: false },
+)
+export type PhoneCodeBody = Static<typeof PhoneCodeBody>
+
+export const PhoneCodeResult = Type.Object({
+  sandboxCode: Type.Optional(
+    Type.String({
+      description: 'Only with the sandbox SMS provider and purpose register: the code, to show as a sandbox SMS',
+    }),
+  ),
+})
+export type PhoneCodeResult = Static<typeof PhoneCodeResult>
+
 export const RegisterBody = Type.Object(
-  { phone: Phone, password: Password, displayName: DisplayName, locale: Type.Optional(LocaleSchema) },
+  {
+    phone: Phone,
+    code: Type.Optional(PhoneCode),
+    password: Password,
+    displayName: DisplayName,
+    locale: Type.Optional(LocaleSchema),
+  },
   { additionalProperties: false },
 )
 export type RegisterBody = Static<typeof RegisterBody>
+
+export const PasswordResetBody = Type.Object(
+  { phone: Phone, code: Type.Optional(PhoneCode), newPassword: Password },
+  { additionalProperties: false },
+)
+export type PasswordResetBody = Static<typeof PasswordResetBody>
 
 export const LoginBody = Type.Object(
   { phone: Phone, password: Type.String({ minLength: 1, maxLength: 128 }) },
@@ -106,6 +139,32 @@ export type RealNameResult = Static<typeof RealNameResult>
 
 export const SetPinBody = Type.Object({ pin: Pin, currentPin: Type.Optional(Pin) }, { additionalProperties: false })
 export type SetPinBody = Static<typeof SetPinBody>
+
+export const PinResetBody = Type.Object(
+  {
+    code: Type.Optional(PhoneCode),
+    idNumber: RealNameBody.properties.idNumber,
+    documentType: RealNameBody.properties.documentType,
+    country: RealNameBody.properties.country,
+    pin: Pin,
+  },
+  { additionalProperties: false },
+)
+export type PinResetBody = Static<typeof PinResetBody>
+
+export const SmsOutboxList = Type.Object({
+  sandbox: Type.Boolean({ description: 'false with a real provider: then nothing is kept here' }),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      phone: Type.String(),
+      purpose: PhoneCodeBody.properties.purpose,
+      text: Type.String({ description: 'The SMS as it would have been sent, code included' }),
+      sentAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+})
+export type SmsOutboxList = Static<typeof SmsOutboxList>
 
 export const UserLookupQuery = Type.Object({ phone: Type.String({ minLength: 1, maxLength: 32 }) })
 

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, createTestApp, registerUser, uniquePhone, type TestApp } from '../../helpers/app.js'
+import {
+  call,
+  createTestApp,
+  registerCode,
+  registerUser,
+  registerWithCode,
+  uniquePhone,
+  type TestApp,
+} from '../../helpers/app.js'
 
 describe('register, login, logout', () => {
   let testApp: TestApp
@@ -11,9 +19,7 @@ describe('register, login, logout', () => {
 
   it('registers with phone, password and display name, returning the user and a working token', async () => {
     const phone = uniquePhone()
-    const res = await call(app(), 'POST', '/api/v1/auth/register', {
-      body: { phone, password: 'long-enough', displayName: '王小明' },
-    })
+    const res = await registerWithCode(app(), { phone, password: 'long-enough', displayName: '王小明' })
     expect(res.status).toBe(201)
     expect(res.body.user).toEqual({
       id: expect.any(String),
@@ -31,10 +37,11 @@ describe('register, login, logout', () => {
   })
 
   it('sets an httpOnly SameSite=Strict session cookie that authenticates the web app', async () => {
+    const phone = uniquePhone()
     const res = await app().inject({
       method: 'POST',
       url: '/api/v1/auth/register',
-      payload: { phone: uniquePhone(), password: 'long-enough', displayName: 'Web' },
+      payload: { phone, code: await registerCode(app(), phone), password: 'long-enough', displayName: 'Web' },
     })
     const cookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('lc_session='))
     expect(cookie).toMatch(/HttpOnly/i)
@@ -44,48 +51,51 @@ describe('register, login, logout', () => {
   })
 
   it('takes the locale from the body, else from Accept-Language', async () => {
-    const explicit = await call(app(), 'POST', '/api/v1/auth/register', {
-      body: { phone: uniquePhone(), password: 'long-enough', displayName: 'A', locale: 'en' },
-      headers: { 'accept-language': 'zh-TW' },
-    })
+    const explicit = await registerWithCode(
+      app(),
+      { phone: uniquePhone(), password: 'long-enough', displayName: 'A', locale: 'en' },
+      { 'accept-language': 'zh-TW' },
+    )
     expect(explicit.body.user.locale).toBe('en')
-    const fromHeader = await call(app(), 'POST', '/api/v1/auth/register', {
-      body: { phone: uniquePhone(), password: 'long-enough', displayName: 'B' },
-      headers: { 'accept-language': 'zh-HK,en;q=0.5' },
-    })
+    const fromHeader = await registerWithCode(
+      app(),
+      { phone: uniquePhone(), password: 'long-enough', displayName: 'B' },
+      { 'accept-language': 'zh-HK,en;q=0.5' },
+    )
     expect(fromHeader.body.user.locale).toBe('zh-Hant')
   })
 
   it('accepts E.164 numbers and treats +86 and the bare mobile as one phone', async () => {
     const phone = uniquePhone()
-    const first = await call(app(), 'POST', '/api/v1/auth/register', {
-      body: { phone: `+86${phone}`, password: 'long-enough', displayName: 'C' },
-    })
+    const first = await registerWithCode(app(), { phone: `+86${phone}`, password: 'long-enough', displayName: 'C' })
     expect(first.status).toBe(201)
     expect(first.body.user.phone).toBe(phone)
     const again = await call(app(), 'POST', '/api/v1/auth/register', {
-      body: { phone, password: 'long-enough', displayName: 'D' },
+      body: { phone, code: '000000', password: 'long-enough', displayName: 'D' },
     })
     expect(again.status).toBe(409)
     expect(again.body.error.code).toBe('PHONE_TAKEN')
-    const foreign = await call(app(), 'POST', '/api/v1/auth/register', {
-      body: {
-        phone: '+447700900' + String(Math.floor(Math.random() * 1000)).padStart(3, '0'),
-        password: 'long-enough',
-        displayName: 'E',
-      },
+    const foreign = await registerWithCode(app(), {
+      phone: '+447700900' + String(Math.floor(Math.random() * 1000)).padStart(3, '0'),
+      password: 'long-enough',
+      displayName: 'E',
     })
     expect(foreign.status).toBe(201)
   })
 
-  it('refuses a duplicate phone with 409 PHONE_TAKEN, also under a race', async () => {
+  it('makes one account under a race: the others are told the phone is taken or the code spent', async () => {
     const phone = uniquePhone()
-    const body = { phone, password: 'long-enough', displayName: 'Racer' }
+    const body = { phone, code: await registerCode(app(), phone), password: 'long-enough', displayName: 'Racer' }
     const results = await Promise.all(
       Array.from({ length: 4 }, () => call(app(), 'POST', '/api/v1/auth/register', { body })),
     )
-    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409])
-    expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'PHONE_TAKEN')).toBe(true)
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1)
+    for (const refused of results.filter((r) => r.status !== 201)) {
+      expect([409, 400]).toContain(refused.status)
+      expect(['PHONE_TAKEN', 'PHONE_CODE_EXPIRED']).toContain(refused.body.error.code)
+    }
+    const again = await call(app(), 'POST', '/api/v1/auth/register', { body })
+    expect(again.body.error.code).toBe('PHONE_TAKEN')
   })
 
   it.each([

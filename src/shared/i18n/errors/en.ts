@@ -17,6 +17,10 @@ export const errorsEn = {
   INTERNAL_ERROR: 'Something went wrong on our side. Please try again.',
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Please try again shortly.',
   PHONE_TAKEN: 'This phone number is already registered.',
+  PHONE_CODE_REQUIRED: 'Please enter the code sent to your phone.',
+  PHONE_CODE_INVALID: 'The code is wrong. Please check the SMS and try again.',
+  PHONE_CODE_EXPIRED: 'This code can no longer be used. Please ask for a new one.',
+  ID_NUMBER_MISMATCH: 'This is not the document number your real name was verified with.',
   INVALID_CREDENTIALS: 'Wrong phone number or password.',
   PASSWORD_INCORRECT: 'The current password is wrong.',
   INVALID_ID_NUMBER:

@@ -18,6 +18,10 @@ export const errorsZhHans: ErrorCatalog = {
   INTERNAL_ERROR: '服务器出了点问题，请重试。',
   SERVICE_UNAVAILABLE: '服务暂时不可用，请稍后再试。',
   PHONE_TAKEN: '该手机号已注册。',
+  PHONE_CODE_REQUIRED: '请输入发送到手机的验证码。',
+  PHONE_CODE_INVALID: '验证码错误，请核对短信后重试。',
+  PHONE_CODE_EXPIRED: '验证码已失效，请重新获取。',
+  ID_NUMBER_MISMATCH: '证件号码与实名认证时使用的不一致。',
   INVALID_CREDENTIALS: '手机号或密码错误。',
   PASSWORD_INCORRECT: '当前密码错误。',
   INVALID_ID_NUMBER:

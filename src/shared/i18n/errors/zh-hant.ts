@@ -18,6 +18,10 @@ export const errorsZhHant: ErrorCatalog = {
   INTERNAL_ERROR: '伺服器出了點問題，請重試。',
   SERVICE_UNAVAILABLE: '服務暫時無法使用，請稍後再試。',
   PHONE_TAKEN: '該手機號碼已註冊。',
+  PHONE_CODE_REQUIRED: '請輸入傳送到手機的驗證碼。',
+  PHONE_CODE_INVALID: '驗證碼錯誤，請核對簡訊後重試。',
+  PHONE_CODE_EXPIRED: '驗證碼已失效，請重新取得。',
+  ID_NUMBER_MISMATCH: '證件號碼與實名認證時使用的不一致。',
   INVALID_CREDENTIALS: '手機號碼或密碼錯誤。',
   PASSWORD_INCORRECT: '目前密碼錯誤。',
   INVALID_ID_NUMBER:
