@@ -88,7 +88,13 @@ async function probeWhile(url: string, everyMs: number, work: Promise<unknown>):
 
 async function registerHost(url: string): Promise<string> {
   const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
-  const registered = await post(url, '/auth/register', { phone, password: 'bench-password-1', displayName: '主播' })
+  const { sandboxCode } = await post(url, '/auth/codes', { phone, purpose: 'register' })
+  const registered = await post(url, '/auth/register', {
+    phone,
+    code: sandboxCode,
+    password: 'bench-password-1',
+    displayName: '主播',
+  })
   return registered.token as string
 }
 

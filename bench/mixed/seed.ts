@@ -43,8 +43,10 @@ export async function seedWorld(urls: string[], userCount: number): Promise<Mixe
   const users = await Promise.all(
     Array.from({ length: userCount }, async (_, i) => {
       const phone = `137${String(run).padStart(5, '0')}${String(i).padStart(3, '0')}`
+      const { sandboxCode } = await api('POST', '/auth/codes', undefined, { phone, purpose: 'register' })
       const registered = await api('POST', '/auth/register', undefined, {
         phone,
+        code: sandboxCode,
         password: 'bench-password-1',
         displayName: `用户${i}`,
       })

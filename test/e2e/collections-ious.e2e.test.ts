@@ -38,7 +38,7 @@ describeIfE2E('group collections and IOUs in the browser', () => {
   const browsers: MobileBrowser[] = []
 
   beforeAll(async () => {
-    testApp = await createTestApp({ webRoot: BUILT_WEB_ROOT })
+    testApp = await createTestApp({ webRoot: BUILT_WEB_ROOT, env: { LIFECIRCLE_SMS_CODES_PER_ADDRESS_HOUR: '10000' } })
     url = await testApp.app.listen({ port: 0, host: '127.0.0.1' })
   })
 

@@ -58,7 +58,13 @@ export function apiClient(url: string): Send {
 /** Registers through the HTTP API. */
 export async function register(send: Send, displayName: string): Promise<Person> {
   const phone = randomPhone()
-  const { user, token } = await send('POST', '/auth/register', { phone, password: PASSWORD, displayName })
+  const { sandboxCode } = await send('POST', '/auth/codes', { phone, purpose: 'register' })
+  const { user, token } = await send('POST', '/auth/register', {
+    phone,
+    code: sandboxCode,
+    password: PASSWORD,
+    displayName,
+  })
   return { id: user.id, phone, token }
 }
 

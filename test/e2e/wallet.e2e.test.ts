@@ -25,7 +25,8 @@ async function setUpPerson(url: string, displayName: string, realName: string, p
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
     return response.status === 204 ? undefined : ((await response.json()) as any)
   }
-  const { token } = await send('POST', '/auth/register', { phone, password: PASSWORD, displayName })
+  const { sandboxCode } = await send('POST', '/auth/codes', { phone, purpose: 'register' })
+  const { token } = await send('POST', '/auth/register', { phone, code: sandboxCode, password: PASSWORD, displayName })
   await send('POST', '/me/real-name', { name: realName, idNumber: randomAdultIdNumber() }, token)
   if (pin) await send('PUT', '/me/pin', { pin }, token)
   return { phone, token }

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { errorCatalogs } from '../../src/shared/i18n/errors/index.js'
 import { interpolate } from '../../src/shared/i18n/interpolate.js'
 import { LOCALES } from '../../src/shared/i18n/locales.js'
-import { call, createTestApp, registerUser, uniquePhone, type TestApp, type TestUser } from '../helpers/app.js'
+import {
+  call,
+  createTestApp,
+  registerCode,
+  registerUser,
+  uniquePhone,
+  type TestApp,
+  type TestUser,
+} from '../helpers/app.js'
 import { makeIdNumber } from '../helpers/id-numbers.js'
 import { befriend } from '../helpers/social.js'
 import { SocketClient } from '../helpers/socket.js'
@@ -41,10 +49,13 @@ const NAME_FIELDS: Array<[string, string, (value: string) => ReturnType<typeof c
   [
     'POST /auth/register displayName',
     'displayName',
-    (displayName) =>
-      call(t.app, 'POST', '/api/v1/auth/register', {
-        body: { phone: uniquePhone(), password: 'correct-horse-9', displayName },
-      }),
+    async (displayName) => {
+      const phone = uniquePhone()
+      const code = await registerCode(t.app, phone)
+      return call(t.app, 'POST', '/api/v1/auth/register', {
+        body: { phone, code, password: 'correct-horse-9', displayName },
+      })
+    },
   ],
   ['PATCH /me displayName', 'displayName', (displayName) => as(bob, 'PATCH', '/api/v1/me', { displayName })],
   [

@@ -31,7 +31,7 @@ export interface PhoneCodeRules {
 /**
  * One-time codes that prove someone holds a phone. Six digits, five minutes, five tries, single use, bound to
  * one phone and one purpose, and only the latest code for them counts. Asking is limited per phone (one a
- * minute, five an hour) and per client address: product rules, never switched off.
+ * minute per purpose, five an hour in all) and per client address: product rules, never switched off.
  */
 export class PhoneCodes {
   private readonly perPhoneMinute: Throttle
@@ -59,9 +59,10 @@ export class PhoneCodes {
   }
 
   /** Counts the ask against the limits whether or not a code is then sent, so that both answers look alike. */
-  async checkLimits(phone: string, address: string): Promise<void> {
+  async checkLimits(phone: string, purpose: PhoneCodePurpose, address: string): Promise<void> {
     await this.perAddress.consume(keyedHash(this.secret, 'sms-address', address))
-    await this.perPhoneMinute.consume(phone)
+    // A minute between codes for the same thing; someone who just registered may still ask for a reset one.
+    await this.perPhoneMinute.consume(`${phone}:${purpose}`)
     await this.perPhoneHour.consume(phone)
   }
 

@@ -31,7 +31,7 @@ export class PhoneFlows {
    */
   async requestCode(input: PhoneCodeBody, locale: Locale, client: ClientInfo): Promise<PhoneCodeResult> {
     const phone = requirePhone(input.phone)
-    await this.codes.checkLimits(phone, client.address)
+    await this.codes.checkLimits(phone, input.purpose, client.address)
     const userId = await this.accounts.userIdByPhone(phone)
     if (input.purpose === 'register') {
       if (userId) throw new PhoneTakenError()

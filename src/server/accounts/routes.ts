@@ -43,7 +43,7 @@ export function accountsRoutes(ctx: AppContext): FastifyPluginAsyncTypebox {
             'one supersedes the last). With the sandbox SMS provider and purpose register only, the answer carries ' +
             'sandboxCode; reset codes never come back (sandbox: they land in the operator outbox). Reset purposes ' +
             'on an unknown phone: 202 and nothing is sent. Register on a taken phone: 409 PHONE_TAKEN, nothing sent. ' +
-            'Per phone 1 a minute and 5 an hour, per client address 20 an hour (product rules, always on) → 429 ' +
+            'Per phone 1 a minute per purpose and 5 an hour, per client address 20 an hour (product rules, always on) → 429 ' +
             'RATE_LIMITED (Retry-After). The webhook provider failing → 503 SERVICE_UNAVAILABLE.',
           body: PhoneCodeBody,
           response: { 202: PhoneCodeResult },

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   call,
   createTestApp,
-  registerCode,
   registerUser,
   uniqueAddress,
   uniquePhone,

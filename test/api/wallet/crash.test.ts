@@ -93,8 +93,10 @@ describe('a crash in the middle of a write storm', () => {
   }
 
   async function verifiedUser(): Promise<User> {
+    const phone = uniquePhone()
+    const { body: sent } = await api('POST', '/auth/codes', { body: { phone, purpose: 'register' } })
     const reg = await api('POST', '/auth/register', {
-      body: { phone: uniquePhone(), password: 'correct-horse-9', displayName: '压测' },
+      body: { phone, code: sent.sandboxCode, password: 'correct-horse-9', displayName: '压测' },
     })
     expect(reg.status).toBe(201)
     const user = { id: reg.body.user.id as string, token: reg.body.token as string }

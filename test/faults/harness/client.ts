@@ -52,8 +52,11 @@ export class Person {
   /** Registered, real name verified (which opens the wallet), PIN set, and topped up with `fen`. */
   static async withWallet(baseUrl: string, fen: number): Promise<Person> {
     const person = new Person(baseUrl)
+    const phone = uniquePhone()
+    const { sandboxCode } = await person.expect(202, 'POST', '/auth/codes', { phone, purpose: 'register' })
     const registered = await person.expect(201, 'POST', '/auth/register', {
-      phone: uniquePhone(),
+      phone,
+      code: sandboxCode,
       password: 'correct-horse-9',
       displayName: '故障测试',
     })

@@ -92,6 +92,8 @@ export class Stack {
       LIFECIRCLE_REDIS_PREFIX: `faults-${crypto.randomBytes(4).toString('hex')}:`,
       // nginx runs on this machine; clients are told apart by the X-Forwarded-For it passes on.
       LIFECIRCLE_TRUST_PROXY: '127.0.0.1',
+      // Every person registers from this one machine: room for all their phone codes.
+      LIFECIRCLE_SMS_CODES_PER_ADDRESS_HOUR: '100000',
       LOG_LEVEL: 'warn',
     }
     const a = new ServerProcess('server A', await freePort(), { ...env, DATA_DIR: dataDirs[0] })
