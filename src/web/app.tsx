@@ -15,6 +15,9 @@ import { SecurityPage } from './pages/security-page.js'
 import { ChatPage } from './pages/chat/chat-page.js'
 import { LiveListPage } from './pages/live/live-list-page.js'
 import { RealNamePage } from './pages/real-name-page.js'
+import { ForgotPasswordPage } from './pages/forgot-password-page.js'
+import { ForgotPinPage } from './pages/forgot-pin-page.js'
+import { SmsOutboxPage } from './pages/sms-outbox-page.js'
 import { RegisterPage } from './pages/register-page.js'
 import { HistoryPage } from './pages/wallet/history-page.js'
 import { RequestPage } from './pages/wallet/request-page.js'
@@ -106,6 +109,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
     ],
   },
   {
@@ -145,6 +149,8 @@ const router = createBrowserRouter([
       { path: '/groups/:id', element: deferred(<GroupPage />) },
       { path: '/me/real-name', element: <RealNamePage /> },
       { path: '/me/pin', element: <PinPage /> },
+      { path: '/me/pin/forgot', element: <ForgotPinPage /> },
+      { path: '/admin/sms-outbox', element: <SmsOutboxPage /> },
       { path: '/me/security', element: <SecurityPage /> },
       { path: '/me/password', element: <PasswordPage /> },
       { path: '/wallet/top-up', element: <TopUpPage /> },

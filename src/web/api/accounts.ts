@@ -6,6 +6,11 @@ import type {
   LoginInput,
   Me,
   PasswordInput,
+  PasswordResetInput,
+  PhoneCodeInput,
+  PhoneCodeResult,
+  PinResetInput,
+  SmsOutboxList,
   PinInput,
   ProfilePatch,
   RealNameInput,
@@ -122,5 +127,33 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (input: PasswordInput) => request<void>('PUT', '/me/password', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
+  })
+}
+
+/** Asks for a one-time code to the phone; with the sandbox SMS provider a register code comes back to show. */
+export function useRequestCode() {
+  return useMutation({
+    mutationFn: (input: PhoneCodeInput) => request<PhoneCodeResult>('POST', '/auth/codes', input),
+  })
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (input: PasswordResetInput) => request<void>('POST', '/auth/password-reset', input),
+  })
+}
+
+export function useResetPin() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: PinResetInput) => request<void>('POST', '/me/pin/reset', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meKey }),
+  })
+}
+
+export function useSmsOutbox() {
+  return useQuery({
+    queryKey: ['sms-outbox'],
+    queryFn: () => request<SmsOutboxList>('GET', '/admin/sms-outbox'),
   })
 }

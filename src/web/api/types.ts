@@ -1,6 +1,11 @@
 export type {
   ChangePasswordBody as PasswordInput,
   LoginBody as LoginInput,
+  PasswordResetBody as PasswordResetInput,
+  PhoneCodeBody as PhoneCodeInput,
+  PhoneCodeResult,
+  PinResetBody as PinResetInput,
+  SmsOutboxList,
   RealNameBody as RealNameInput,
   RealNameResult,
   RegisterBody as RegisterInput,

@@ -70,6 +70,9 @@ export function LoginPage() {
         </Button>
       </form>
       <p className="auth__switch">
+        <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+      </p>
+      <p className="auth__switch">
         {t('auth.noAccount')}{' '}
         <Link to="/register" state={location.state as unknown}>
           {t('auth.toRegister')}

@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router'
 import { useRegister } from '../api/accounts.js'
 import { AuthLayout } from '../components/auth-layout.js'
 import { Button } from '../components/button.js'
+import { CodeField } from '../components/code-field.js'
 import { FormAlert } from '../components/form-alert.js'
 import { PhoneField } from '../components/phone-field.js'
 import { TextField } from '../components/text-field.js'
@@ -11,7 +12,8 @@ import { activeLocale } from '../i18n/setup.js'
 import { useFormErrors } from '../lib/use-form-errors.js'
 import { MAX_DISPLAY_NAME_LENGTH, MIN_PASSWORD_LENGTH, parsePhone } from '../lib/validation.js'
 
-const FIELDS = ['phone', 'password', 'displayName'] as const
+const FIELDS = ['phone', 'code', 'password', 'displayName'] as const
+const CODE_ERRORS = { PHONE_CODE_REQUIRED: 'code', PHONE_CODE_INVALID: 'code', PHONE_CODE_EXPIRED: 'code' } as const
 
 export function RegisterPage() {
   const { t } = useTranslation()
@@ -19,6 +21,7 @@ export function RegisterPage() {
   const register = useRegister()
   const errors = useFormErrors(FIELDS)
   const [phone, setPhone] = useState('')
+  const [code, setCode] = useState('')
   const [password, setPassword] = useState('')
   const [displayName, setDisplayName] = useState('')
 
@@ -29,13 +32,15 @@ export function RegisterPage() {
     const name = displayName.trim()
     const problems = {
       phone: normalized ? undefined : t('validation.phoneInvalid'),
+      code: /^\d{6}$/.test(code.trim()) ? undefined : t('validation.codeRequired'),
       password: password.length >= MIN_PASSWORD_LENGTH ? undefined : t('validation.passwordTooShort'),
       displayName: name ? undefined : t('validation.displayNameRequired'),
     }
-    if (!normalized || problems.password || problems.displayName) return errors.setFieldErrors(problems)
+    if (!normalized || problems.code || problems.password || problems.displayName)
+      return errors.setFieldErrors(problems)
     register.mutate(
-      { phone: normalized, password, displayName: name, locale: activeLocale() },
-      { onError: (error) => errors.showServerError(error, { PHONE_TAKEN: 'phone' }) },
+      { phone: normalized, code: code.trim(), password, displayName: name, locale: activeLocale() },
+      { onError: (error) => errors.showServerError(error, { PHONE_TAKEN: 'phone', ...CODE_ERRORS }) },
     )
   }
 
@@ -49,6 +54,17 @@ export function RegisterPage() {
             errors.clearField('phone')
           }}
           error={errors.fieldErrors.phone}
+        />
+        <CodeField
+          phone={parsePhone(phone)}
+          purpose="register"
+          value={code}
+          onChange={(value) => {
+            setCode(value)
+            errors.clearField('code')
+          }}
+          error={errors.fieldErrors.code}
+          onRequestError={(message) => errors.setFieldErrors({ phone: message })}
         />
         <TextField
           label={t('auth.password')}

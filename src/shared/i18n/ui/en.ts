@@ -26,7 +26,46 @@ export const uiEn = {
     live: 'Live',
     me: 'Me',
   },
+  code: {
+    label: 'SMS code',
+    placeholder: '6 digits',
+    get: 'Get code',
+    resend: 'Send again',
+    resendIn: 'Again in {{seconds}} s',
+    sent: 'Sent. The code is valid for 5 minutes.',
+    sandboxTitle: 'Sandbox SMS',
+    sandboxBody: 'This server sends no real SMS. Your code is {{code}}.',
+  },
+  recovery: {
+    codeNotice:
+      'The code goes only to the phone by SMS, never to this page. On a sandbox server it lands in the operator’s outbox: ask the operator for it.',
+    passwordTitle: 'Reset password',
+    passwordSubtitle: 'Prove you hold the phone, then choose a new password.',
+    newPassword: 'New password',
+    passwordSubmit: 'Set new password',
+    passwordDone: 'Password changed',
+    passwordDoneBody: 'You have been logged out everywhere. Log in with the new password.',
+    pinTitle: 'Forgot payment PIN',
+    pinSubtitle:
+      'A code to your phone and the number of the document you verified your real name with set a new PIN. This also ends a PIN lockout.',
+    idNumberRequired: 'Enter the document number.',
+    newPin: 'New payment PIN (6 digits)',
+    pinFormat: 'The payment PIN is 6 digits.',
+    pinSubmit: 'Set new PIN',
+    pinDone: 'Payment PIN reset',
+    pinDoneBody: 'You can pay again with the new PIN.',
+  },
+  outbox: {
+    title: 'SMS outbox',
+    sandboxTitle: 'Sandbox SMS',
+    sandboxNotice:
+      'The sandbox SMS provider sends nothing: these are the messages it would have sent, codes included. Operators only.',
+    forbidden: 'Only operators can see the SMS outbox.',
+    empty: 'No messages yet.',
+    purposes: { register: 'Registration', 'reset-password': 'Password reset', 'reset-pin': 'PIN reset' },
+  },
   auth: {
+    forgotPassword: 'Forgot password?',
     phone: 'Phone number',
     phonePlaceholder: 'Mobile number, or +country code',
     password: 'Password',
@@ -47,6 +86,7 @@ export const uiEn = {
     languageLabel: 'Language',
   },
   validation: {
+    codeRequired: 'Enter the 6-digit code from the SMS.',
     phoneInvalid: 'Enter an 11-digit mainland mobile number, or an international number starting with +.',
     passwordTooShort: 'The password needs at least 8 characters.',
     passwordRequired: 'Enter your password.',
@@ -214,6 +254,7 @@ export const uiEn = {
     change: 'Change',
   },
   pinSheet: {
+    forgot: 'Forgot payment PIN?',
     title: 'Enter payment PIN',
     close: 'Close',
     progress: '{{entered}} of 6 digits entered',

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import type { PersonView } from '../../../shared/api/social.js'
 import { isApiError } from '../../api/api-error.js'
 import { Avatar } from '../avatar.js'
@@ -74,6 +75,9 @@ export function PinSheet({ open, onClose, purpose, payee, amount, onSubmit, pend
         />
         <div className="pin-sheet__status">{pending && <Spinner label={t('common.loading')} />}</div>
         <WalletErrorAlert error={error} />
+        <p className="pin-sheet__forgot">
+          <Link to="/me/pin/forgot">{t('pinSheet.forgot')}</Link>
+        </p>
       </div>
     </Sheet>
   )
