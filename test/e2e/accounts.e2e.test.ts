@@ -3,12 +3,19 @@ import type { Page } from 'playwright-core'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { randomAdultIdNumber, randomHkId, randomPhone } from './people.js'
+import { apiClient, randomAdultIdNumber, randomHkId, randomPhone, register, setUpPerson, type Send } from './people.js'
 
 const PASSWORD = 'spring-rain-2024'
 
 async function htmlLang(page: Page): Promise<string | null> {
   return page.locator('html').getAttribute('lang')
+}
+
+/** Registers through the HTTP API with a sandbox register code. */
+async function registerByApi(url: string, body: { phone: string; displayName: string; locale?: string }) {
+  const send = apiClient(url)
+  const { sandboxCode } = await send('POST', '/auth/codes', { phone: body.phone, purpose: 'register' })
+  return send('POST', '/auth/register', { ...body, code: sandboxCode, password: PASSWORD })
 }
 
 /** Waits for the PATCH /me that saves a language choice to the account. */
@@ -17,12 +24,25 @@ function localeSaved(page: Page) {
 }
 
 describeIfE2E('accounts in the browser', () => {
-  let server: { url: string; close(): Promise<void> }
+  let server: Awaited<ReturnType<typeof startTestServer>>
+  let send: Send
+  let operatorToken: string
   const browsers: MobileBrowser[] = []
 
   beforeAll(async () => {
     server = await startTestServer()
+    send = apiClient(server.url)
+    const operator = await register(send, '运营')
+    await server.app.ctx.accounts.setOperator(operator.phone, true)
+    operatorToken = operator.token
   })
+
+  /** The code last sent to the phone for this purpose, read from the sandbox outbox as the operator would. */
+  async function codeFromOutbox(phone: string, purpose: string): Promise<string> {
+    const outbox = await send('GET', '/admin/sms-outbox', undefined, operatorToken)
+    const message = outbox.items.find((m: any) => m.phone === phone && m.purpose === purpose)
+    return /\d{6}/.exec(message.text)![0]
+  }
 
   afterAll(async () => {
     await Promise.all(browsers.map((browser) => browser.close()))
@@ -42,6 +62,10 @@ describeIfE2E('accounts in the browser', () => {
     await page.waitForURL('**/register')
 
     await page.getByLabel('手机号').fill(phone)
+    await page.getByRole('button', { name: '获取验证码' }).click()
+    const sms = page.getByTestId('sandbox-sms')
+    await sms.getByText('沙箱短信').waitFor()
+    await page.getByLabel('短信验证码').fill(/\d{6}/.exec((await sms.textContent())!)![0])
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
     await page.getByLabel('昵称').fill('小明')
     await screenshot(page, '01-register.png')
@@ -113,12 +137,7 @@ describeIfE2E('accounts in the browser', () => {
 
   it('checks the phone in the browser and shows the server’s localised error for a wrong password', async () => {
     const phone = randomPhone()
-    const registered = await fetch(`${server.url}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ phone, password: PASSWORD, displayName: '阿華' }),
-    })
-    expect(registered.status).toBe(201)
+    await registerByApi(server.url, { phone, displayName: '阿華' })
 
     const browser = await openMobileBrowser('zh-TW')
     browsers.push(browser)
@@ -144,12 +163,7 @@ describeIfE2E('accounts in the browser', () => {
 
   it('a Hong Kong user in Traditional Chinese verifies with an HKID, typing the birth date', async () => {
     const phone = randomPhone()
-    const registered = await fetch(`${server.url}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ phone, password: PASSWORD, displayName: '大文', locale: 'zh-Hant' }),
-    })
-    expect(registered.status).toBe(201)
+    await registerByApi(server.url, { phone, displayName: '大文', locale: 'zh-Hant' })
 
     const browser = await openMobileBrowser('zh-HK')
     browsers.push(browser)
@@ -191,6 +205,80 @@ describeIfE2E('accounts in the browser', () => {
     await page.getByRole('button', { name: '送出認證' }).click()
     await page.getByRole('heading', { name: '實名認證成功' }).waitFor()
     await page.getByText('朋友將看到你的實名為 *大文。').waitFor()
+    expect(browser.problems).toEqual([])
+  }, 60_000)
+
+  it('a Hong Kong number registers in English with the code shown as a sandbox SMS', async () => {
+    const browser = await openMobileBrowser('en-GB')
+    browsers.push(browser)
+    const { page } = browser
+    const phone = `+8529${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`
+    await page.goto(`${server.url}/register`)
+    await page.getByLabel('Phone number').fill(phone)
+    await page.getByRole('button', { name: 'Get code' }).click()
+    const sms = page.getByTestId('sandbox-sms')
+    await sms.getByText('Sandbox SMS').waitFor()
+    const code = /\d{6}/.exec((await sms.textContent())!)![0]
+    await page.getByLabel('SMS code').fill(code)
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+    await page.getByLabel('Display name').fill('Wing')
+    await screenshot(page, '08-register-hk-sandbox-sms.png')
+    await page.getByRole('button', { name: 'Create account' }).click()
+    await page.waitForURL('**/wallet')
+    expect((await send('POST', '/auth/login', { phone, password: PASSWORD })).user.phone).toBe(phone)
+    expect(browser.problems).toEqual([])
+  }, 60_000)
+
+  it('resets a forgotten password from the login page with the code from the operator outbox', async () => {
+    const phone = randomPhone()
+    await registerByApi(server.url, { phone, displayName: '忘密' })
+    const browser = await openMobileBrowser('en-US')
+    browsers.push(browser)
+    const { page } = browser
+    await page.goto(`${server.url}/login`)
+    await page.getByRole('link', { name: 'Forgot password?' }).click()
+    await page.waitForURL('**/forgot-password')
+    await page.getByLabel('Phone number').fill(phone)
+    await page.getByRole('button', { name: 'Get code' }).click()
+    await page.getByText('Sent. The code is valid for 5 minutes.').waitFor()
+    expect(await page.getByTestId('sandbox-sms').count()).toBe(0)
+    await page.getByLabel('SMS code').fill(await codeFromOutbox(phone, 'reset-password'))
+    await page.getByLabel('New password').fill('a-brand-new-password')
+    await page.getByRole('button', { name: 'Set new password' }).click()
+    await page.getByRole('heading', { name: 'Password changed' }).waitFor()
+    await page.getByRole('link', { name: 'Log in' }).click()
+    await page.getByLabel('Phone number').fill(phone)
+    await page.getByLabel('Password', { exact: true }).fill('a-brand-new-password')
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await page.waitForURL('**/wallet')
+    expect(browser.problems).toEqual([])
+  }, 60_000)
+
+  it('resets a forgotten PIN from the PIN sheet with the code and the ID number', async () => {
+    const idNumber = randomAdultIdNumber()
+    const person = await setUpPerson(send, '忘码', '王忘码', 10_000, idNumber)
+    const browser = await openMobileBrowser('en-US')
+    browsers.push(browser)
+    const { page } = browser
+    await page.goto(`${server.url}/login`)
+    await page.getByLabel('Phone number').fill(person.phone)
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD)
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await page.waitForURL('**/wallet')
+    await page.goto(`${server.url}/wallet/withdraw`)
+    await page.getByLabel('Amount in yuan').fill('1')
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click()
+    await page.getByRole('link', { name: 'Forgot payment PIN?' }).click()
+    await page.waitForURL('**/me/pin/forgot')
+    await page.getByRole('button', { name: 'Get code' }).click()
+    await page.getByText('Sent. The code is valid for 5 minutes.').waitFor()
+    await page.getByLabel('SMS code').fill(await codeFromOutbox(person.phone, 'reset-pin'))
+    await page.getByLabel('Document', { exact: true }).selectOption('cn-resident')
+    await page.getByLabel('Document number').fill(idNumber)
+    await page.getByLabel('New payment PIN (6 digits)').fill('246813')
+    await page.getByRole('button', { name: 'Set new PIN' }).click()
+    await page.getByRole('heading', { name: 'Payment PIN reset' }).waitFor()
+    await send('PUT', '/me/pin', { pin: '371946', currentPin: '246813' }, person.token)
     expect(browser.problems).toEqual([])
   }, 60_000)
 })

@@ -69,9 +69,15 @@ export async function register(send: Send, displayName: string): Promise<Person>
 }
 
 /** Registers, verifies the real name, sets the PIN and, optionally, tops up (sandbox). */
-export async function setUpPerson(send: Send, displayName: string, realName: string, topUp?: number): Promise<Person> {
+export async function setUpPerson(
+  send: Send,
+  displayName: string,
+  realName: string,
+  topUp?: number,
+  idNumber = randomAdultIdNumber(),
+): Promise<Person> {
   const person = await register(send, displayName)
-  await send('POST', '/me/real-name', { name: realName, idNumber: randomAdultIdNumber() }, person.token)
+  await send('POST', '/me/real-name', { name: realName, idNumber }, person.token)
   await send('PUT', '/me/pin', { pin: PIN }, person.token)
   if (topUp) {
     await send('POST', '/wallet/topups', { amount: topUp }, person.token, { 'Idempotency-Key': crypto.randomUUID() })
