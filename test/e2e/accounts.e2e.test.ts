@@ -257,6 +257,7 @@ describeIfE2E('accounts in the browser', () => {
   it('resets a forgotten PIN from the PIN sheet with the code and the ID number', async () => {
     const idNumber = randomAdultIdNumber()
     const person = await setUpPerson(send, '忘码', '王忘码', 10_000, idNumber)
+    await send('PATCH', '/me', { locale: 'en' }, person.token)
     const browser = await openMobileBrowser('en-US')
     browsers.push(browser)
     const { page } = browser
