@@ -138,6 +138,10 @@ export const PUBLIC: Record<string, { reason: string; url: (w: World) => string 
     reason: 'the caller’s own settings about another person',
     url: (w) => `/friends/${w.bob.id}/settings`,
   },
+  'DELETE /api/v1/me/sessions/:id': {
+    reason: 'ends one of the caller’s own sessions; another user’s session id is 404, like one that never was',
+    url: () => '/me/sessions/not-a-session',
+  },
   'DELETE /api/v1/blocks/:userId': { reason: 'the caller’s own block list', url: (w) => `/blocks/${w.carol.id}` },
   'GET /api/v1/users/:id/posts': {
     reason: 'anyone’s post list, filtered to what the caller may see (checked in the matrix)',
