@@ -55,6 +55,10 @@ describe('the lifecircle command', () => {
       'LOG_LEVEL',
       'LIFECIRCLE_SECRET',
       'LIFECIRCLE_IP_LIMITS',
+      'LIFECIRCLE_SMS_PROVIDER',
+      'LIFECIRCLE_SMS_WEBHOOK_URL',
+      'LIFECIRCLE_SMS_WEBHOOK_SECRET',
+      'operator grant|revoke',
     ]) {
       expect(help.stdout).toContain(name)
     }
@@ -81,6 +85,27 @@ describe('the lifecircle command', () => {
     expect(second.status).toBe(0)
     expect(second.stdout).toContain('already there')
     expect(fs.readFileSync(secretFile, 'utf8')).toBe(secret)
+  })
+
+  it('grants and revokes the operator role by phone, and says so for an unknown phone', () => {
+    run('demo')
+    const granted = run('operator', 'grant', '13800000001')
+    expect(granted.status).toBe(0)
+    expect(granted.stdout).toContain('is now an operator')
+    expect(run('operator', 'revoke', '13800000001').status).toBe(0)
+    const unknown = run('operator', 'grant', '13999999999')
+    expect(unknown.status).toBe(1)
+    expect(unknown.stderr).toContain('no user with phone')
+    expect(run('operator', 'promote', '13800000001').status).toBe(2)
+  })
+
+  it('refuses the webhook SMS provider without its URL and secret', () => {
+    const res = spawnSync(TSX, [CLI, 'migrate'], {
+      env: { ...env, LIFECIRCLE_SMS_PROVIDER: 'webhook' },
+      encoding: 'utf8',
+    })
+    expect(res.status).toBe(2)
+    expect(res.stderr).toContain('LIFECIRCLE_SMS_WEBHOOK_URL')
   })
 
   it('serves the API until stopped, and the demo logins work against it', async () => {
