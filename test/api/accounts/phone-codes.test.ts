@@ -2,14 +2,7 @@ import crypto from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  call,
-  createTestApp,
-  registerUser,
-  uniqueAddress,
-  uniquePhone,
-  type TestApp,
-} from '../../helpers/app.js'
+import { call, createTestApp, registerUser, uniqueAddress, uniquePhone, type TestApp } from '../../helpers/app.js'
 
 const PASSWORD = 'long-enough'
 
