@@ -3,7 +3,17 @@ import type { Page } from 'playwright-core'
 import { describeIfE2E } from '../helpers/optional.js'
 import { startTestServer } from '../helpers/server.js'
 import { openMobileBrowser, screenshot, type MobileBrowser } from './browser.js'
-import { apiClient, randomAdultIdNumber, randomHkId, randomPhone, register, setUpPerson, type Send } from './people.js'
+import {
+  apiClient,
+  befriend,
+  PIN,
+  randomAdultIdNumber,
+  randomHkId,
+  randomPhone,
+  register,
+  setUpPerson,
+  type Send,
+} from './people.js'
 
 const PASSWORD = 'spring-rain-2024'
 
@@ -228,6 +238,46 @@ describeIfE2E('accounts in the browser', () => {
     expect((await send('POST', '/auth/login', { phone, password: PASSWORD })).user.phone).toBe(phone)
     expect(browser.problems).toEqual([])
   }, 60_000)
+
+  it('a +852 user in Traditional Chinese registers with the outbox code, verifies with an HKID and pays a friend', async () => {
+    const browser = await openMobileBrowser('zh-HK')
+    browsers.push(browser)
+    const { page } = browser
+    const phone = `+8526${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`
+    await page.goto(`${server.url}/register`)
+    await page.getByLabel('手機號碼').fill(phone)
+    await page.getByRole('button', { name: '取得驗證碼' }).click()
+    await page.getByTestId('sandbox-sms').getByText('沙盒簡訊').waitFor()
+    await page.getByLabel('簡訊驗證碼').fill(await codeFromOutbox(phone, 'register'))
+    await page.getByLabel('密碼', { exact: true }).fill(PASSWORD)
+    await page.getByLabel('暱稱').fill('家明')
+    await page.getByRole('button', { name: '註冊' }).click()
+    await page.waitForURL('**/wallet')
+
+    await page.goto(`${server.url}/me/real-name`)
+    await page.getByLabel('姓名').fill('陳家明')
+    await page.getByLabel('證件號碼').fill(randomHkId())
+    await page.getByLabel('出生日期').fill('1990-10-01')
+    await page.getByRole('button', { name: '送出認證' }).click()
+    await page.getByRole('heading', { name: '實名認證成功' }).waitFor()
+
+    // PIN and sandbox money through the API (their pages are walked elsewhere); then a friend to pay.
+    const { user, token } = await send('POST', '/auth/login', { phone, password: PASSWORD })
+    await send('PUT', '/me/pin', { pin: PIN }, token)
+    await send('POST', '/wallet/topups', { amount: 10_000 }, token, { 'Idempotency-Key': crypto.randomUUID() })
+    const friend = await setUpPerson(send, '阿明', '李阿明')
+    await befriend(send, { id: user.id, phone, token }, friend)
+
+    await page.goto(`${server.url}/wallet/transfer?to=${friend.id}`)
+    await expect.poll(() => page.getByTestId('person-name').first().textContent()).toBe('阿明 (*阿明)')
+    await page.getByLabel('金額（元）').fill('8.80')
+    await page.getByRole('button', { name: '確認轉帳' }).click()
+    const sheet = page.getByRole('dialog', { name: '轉帳給 阿明' })
+    await sheet.getByLabel('請輸入支付密碼').pressSequentially(PIN)
+    await page.getByRole('heading', { name: '轉帳成功' }).waitFor()
+    expect((await send('GET', '/wallet', undefined, friend.token)).balance).toBe(880)
+    expect(browser.problems).toEqual([])
+  }, 90_000)
 
   it('resets a forgotten password from the login page with the code from the operator outbox', async () => {
     const phone = randomPhone()
